@@ -1,0 +1,1 @@
+"""The hub contract: entities, SOAP codec, client and the reference hub."""
