@@ -8,13 +8,13 @@ Messages read in three parts: what was wrong, where, and what to do.
 from __future__ import annotations
 
 __all__ = [
-    "ConformanceError",
     "ConfigError",
-    "UsageError",
-    "InputError",
+    "ConformanceError",
     "HubError",
     "HubFault",
     "HubTransportError",
+    "InputError",
+    "UsageError",
 ]
 
 

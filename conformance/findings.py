@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-__all__ = ["Area", "Level", "Layer", "Finding"]
+__all__ = ["Area", "Finding", "Layer", "Level"]
 
 
 class Area(enum.StrEnum):

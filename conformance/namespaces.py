@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 __all__ = [
-    "RSM",
-    "RAM",
-    "UDT",
-    "QDT",
+    "CERTIFICATE_PREFIXES",
     "EPH",
     "HUB",
+    "QDT",
+    "RAM",
+    "RSM",
     "SOAP_ENV",
-    "CERTIFICATE_PREFIXES",
+    "UDT",
 ]
 
 # UN/CEFACT D17A release, as used by ePhyto.
 RSM = "urn:un:unece:uncefact:data:standard:SPSCertificate:17"
-RAM = "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:21"
+RAM = (
+    "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:21"
+)
 UDT = "urn:un:unece:uncefact:data:standard:UnqualifiedDataType:21"
 # Capital S in "Standard": the one UN/CEFACT namespace spelt this way.
 QDT = "urn:un:unece:uncefact:data:Standard:QualifiedDataType:21"

@@ -11,13 +11,13 @@ import enum
 from dataclasses import dataclass, field, fields
 
 __all__ = [
-    "TrackingInfo",
     "FINAL_STATES",
+    "AllowedDocument",
+    "Envelope",
     "EnvelopeForwarding",
     "EnvelopeHeader",
-    "Envelope",
-    "AllowedDocument",
     "Nppo",
+    "TrackingInfo",
     "ValidationResult",
 ]
 
