@@ -1,0 +1,68 @@
+"""The ePhyto certificate: model, XML builder, profile schema and code lists."""
+
+from __future__ import annotations
+
+from conformance.certificate import codelists
+from conformance.certificate.builder import to_element, to_xml
+from conformance.certificate.model import (
+    Address,
+    AppliedProcess,
+    Attachment,
+    Authentication,
+    Certificate,
+    Classification,
+    Clause,
+    Consignment,
+    ConsignmentItem,
+    Country,
+    CountrySubdivision,
+    ExchangedDocument,
+    Location,
+    Measure,
+    Note,
+    Package,
+    Party,
+    PartyIdentifier,
+    ProcessCharacteristic,
+    ProcessPeriod,
+    ReferencedDocument,
+    Text,
+    TradeLine,
+    TransportEquipment,
+    TransportMovement,
+    format_date_time,
+)
+from conformance.certificate.profile import profile_schema
+
+__all__ = [
+    "Address",
+    "AppliedProcess",
+    "Attachment",
+    "Authentication",
+    "Certificate",
+    "Classification",
+    "Clause",
+    "Consignment",
+    "ConsignmentItem",
+    "Country",
+    "CountrySubdivision",
+    "ExchangedDocument",
+    "Location",
+    "Measure",
+    "Note",
+    "Package",
+    "Party",
+    "PartyIdentifier",
+    "ProcessCharacteristic",
+    "ProcessPeriod",
+    "ReferencedDocument",
+    "Text",
+    "TradeLine",
+    "TransportEquipment",
+    "TransportMovement",
+    "codelists",
+    "format_date_time",
+    "profile_schema",
+    "to_element",
+    "to_xml",
+]
