@@ -1,0 +1,102 @@
+"""``invalid_certificates()``: a valid certificate, then exactly one kind of damage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hypothesis import strategies as st
+from lxml import etree
+
+from conformance.certificate import Certificate, to_xml
+from conformance.errors import UsageError
+from conformance.findings import Area, Layer, Level
+from conformance.generate.envelopes import encode_content, envelope_for
+from conformance.generate.invalid.kinds import INVALID_KINDS, RECIPES, Recipe
+from conformance.generate.strategies import certificates
+from conformance.hub.entities import Envelope
+
+__all__ = ["InvalidCertificate", "invalid_certificates"]
+
+
+@dataclass(frozen=True, slots=True)
+class InvalidCertificate:
+    """A certificate broken in one catalogued way, and an envelope that carries it.
+
+    The envelope header agrees with the body except for the header kinds, which
+    break exactly that agreement.
+    """
+
+    kind: str
+    rule_id: str
+    layer: Layer
+    area: Area
+    level: Level
+    xml: bytes
+    envelope: Envelope
+
+
+def invalid_certificates(
+    kind: str | None = None,
+    *,
+    exporter: str | None = None,
+    importer: str | None = None,
+) -> st.SearchStrategy[InvalidCertificate]:
+    """Invalid certificates of ``kind`` (any catalogued kind when ``None``).
+
+    >>> from hypothesis import given
+    >>> @given(invalid_certificates("unknown-country", exporter="NL"))
+    ... def test_refused(invalid):
+    ...     assert invalid.rule_id == "EPH-MAP-001"
+
+    Raises :class:`UsageError` at call time for a kind not in ``INVALID_KINDS``
+    and for an exporter or importer not on the ISO 3166-1 list.
+    """
+    if kind is not None and kind not in INVALID_KINDS:
+        raise UsageError(
+            f"unknown invalid kind {kind!r}; choose one of "
+            f"{', '.join(sorted(INVALID_KINDS))}"
+        )
+    names = [kind] if kind is not None else sorted(INVALID_KINDS)
+    return st.sampled_from(names).flatmap(
+        lambda name: _of_kind(name, exporter, importer)
+    )
+
+
+def _of_kind(
+    name: str, exporter: str | None, importer: str | None
+) -> st.SearchStrategy[InvalidCertificate]:
+    recipe = RECIPES[name]
+    drawn = certificates(
+        type_codes=recipe.type_codes, exporter=exporter, importer=importer
+    )
+    return drawn.map(lambda certificate: _break(name, recipe, certificate))
+
+
+def _break(name: str, recipe: Recipe, certificate: Certificate) -> InvalidCertificate:
+    xml = to_xml(certificate)
+    if recipe.on_tree is not None:
+        root = etree.fromstring(xml, _PARSER)
+        recipe.on_tree(root)
+        xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    if recipe.on_bytes is not None:
+        xml = recipe.on_bytes(xml)
+    envelope = envelope_for(certificate)
+    envelope.content = _content(xml)
+    if recipe.on_header is not None:
+        recipe.on_header(envelope)
+    kind = INVALID_KINDS[name]
+    return InvalidCertificate(
+        name, kind.rule_id, kind.layer, kind.area, kind.level, xml, envelope
+    )
+
+
+def _content(xml: bytes) -> str:
+    # Bytes that are not UTF-8 (the encoding kinds) travel base64, so the receiver
+    # sees exactly those bytes.
+    try:
+        return xml.decode("utf-8")
+    except UnicodeDecodeError:
+        return encode_content(xml, "base64-utf8")
+
+
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)

@@ -1,0 +1,17 @@
+"""The certificate validator, also behind the reference hub's ValidatePhytoXML."""
+
+from __future__ import annotations
+
+from conformance.validate.rules import RULES, Rule, finding
+from conformance.validate.safe import ParsedDocument, parse_untrusted
+from conformance.validate.validator import validate_certificate, validate_envelope
+
+__all__ = [
+    "RULES",
+    "ParsedDocument",
+    "Rule",
+    "finding",
+    "parse_untrusted",
+    "validate_certificate",
+    "validate_envelope",
+]
