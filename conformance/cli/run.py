@@ -1,0 +1,196 @@
+"""``ephyto-conformance run``: the conformance suite against a hub, with reports."""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+import sys
+import tempfile
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import NoReturn
+
+import click
+from rich.console import Console
+
+from conformance import __version__
+from conformance.cli import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE
+from conformance.errors import ConformanceError
+from conformance.report.console import LiveProgress, print_closing
+from conformance.report.summary import RunSummary, write_summary
+from conformance.suite.runner import ReportFiles, SuiteRun, run_suite
+from conformance.suite.samples import SAMPLES_ENV, find_fixtures_dir, find_samples_dir
+from conformance.suite.settings import SuiteSettings
+from conformance.suite.targets import TargetOptions, embedded_settings, remote_settings
+
+__all__ = ["command", "new_run_id"]
+
+# pytest's "no tests collected": nothing matched -k, which is the user's to fix.
+_NO_TESTS = 5
+_LOG_WIDTH = 120
+
+
+def new_run_id(now: datetime | None = None) -> str:
+    """A run id: UTC time and six random hex digits, e.g. ``20261203T154012Z-1a2b3c``."""
+    moment = now or datetime.now(UTC)
+    return f"{moment:%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
+
+
+def _fail(message: str) -> NoReturn:
+    click.echo(f"ephyto-conformance run: error: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+@contextlib.contextmanager
+def _target(options: TargetOptions, run_id: str) -> Iterator[SuiteSettings]:
+    if options.url is not None:
+        yield remote_settings(options, run_id)
+        return
+    if options.state_dir is not None:
+        with embedded_settings(options, options.state_dir, run_id) as settings:
+            yield settings
+        return
+    with (
+        tempfile.TemporaryDirectory(prefix="ephyto-hub-") as state,
+        embedded_settings(options, Path(state), run_id) as settings,
+    ):
+        yield settings
+
+
+def _exit_code(run: SuiteRun, reports: ReportFiles, select: str | None) -> int:
+    if any(result.outcome in ("failed", "error") for result in run.results):
+        return EXIT_FINDINGS
+    if run.exit_code == EXIT_CLEAN:
+        return EXIT_CLEAN
+    if run.exit_code == _NO_TESTS:
+        _fail(f"no conformance check matches -k {select!r}; see the README check list")
+    _fail(f"pytest stopped with exit code {run.exit_code}; see {reports.pytest_log}")
+
+
+@click.command("run")
+@click.option(
+    "--target",
+    "url",
+    metavar="URL",
+    help="Hub endpoint; default: start the reference hub.",
+)
+@click.option(
+    "--ca", type=click.Path(path_type=Path), help="CA certificate (PEM) of --target."
+)
+@click.option(
+    "--nppo",
+    "nppos",
+    multiple=True,
+    metavar="CODE=CERT.pem,KEY.pem",
+    help="NPPO client identity for --target; the first three are exporter, importer, third.",
+)
+@click.option(
+    "--unregistered",
+    metavar="CERT.pem,KEY.pem",
+    help="A client certificate the hub maps to no NPPO.",
+)
+@click.option(
+    "--state-dir",
+    type=click.Path(path_type=Path),
+    help="Reference hub state; default: a temporary directory.",
+)
+@click.option(
+    "--report-dir", type=click.Path(path_type=Path), help="Default: reports/<run-id>/."
+)
+@click.option(
+    "--samples-dir",
+    type=click.Path(path_type=Path),
+    envvar=SAMPLES_ENV,
+    help="Public sample certificates; default: ../shared/reference/samples.",
+)
+@click.option(
+    "-k", "select", metavar="EXPR", help="Run only checks matching EXPR (pytest -k)."
+)
+@click.option(
+    "--seed", type=int, help="Hypothesis seed; default: a random one, reported."
+)
+@click.option(
+    "--max-examples",
+    type=click.IntRange(min=1),
+    default=3,
+    show_default=True,
+    help="Certificates drawn per check.",
+)
+def command(
+    url: str | None,
+    ca: Path | None,
+    nppos: tuple[str, ...],
+    unregistered: str | None,
+    state_dir: Path | None,
+    report_dir: Path | None,
+    samples_dir: Path | None,
+    select: str | None,
+    seed: int | None,
+    max_examples: int,
+) -> None:
+    """Run the conformance checks against a hub and write the reports.
+
+    Example: ephyto-conformance run --report-dir reports/local
+
+    Exits 0 when every selected check passed, 1 when one failed, 2 on a usage or
+    configuration error.
+    """
+    run_id = new_run_id()
+    seed = secrets.randbelow(2**32) if seed is None else seed
+    reports = ReportFiles(report_dir or Path("reports") / run_id)
+    options = TargetOptions(url, ca, nppos, unregistered, state_dir)
+    options = options.with_inputs(
+        samples_dir=find_samples_dir(samples_dir), fixtures_dir=find_fixtures_dir()
+    )
+    console = Console(file=sys.stdout)
+    if not console.is_terminal:
+        # CI logs have no width; 80 columns would fold every title.
+        console = Console(file=sys.stdout, width=_LOG_WIDTH)
+    progress = LiveProgress(console)
+    started = datetime.now(UTC)
+    try:
+        with _target(options, run_id) as settings:
+            console.print(
+                f"run {run_id}: {settings.url}, seed {seed}",
+                highlight=False,
+                markup=False,
+                soft_wrap=True,
+            )
+            try:
+                run = run_suite(
+                    settings,
+                    reports,
+                    select=select,
+                    seed=seed,
+                    max_examples=max_examples,
+                    listener=progress,
+                )
+            finally:
+                progress.stop()
+    except ConformanceError as err:
+        _fail(str(err))
+    except OSError as err:
+        _fail(
+            f"{err.strerror or err} ({err.filename!r}); check that --report-dir and "
+            "--state-dir are writable"
+        )
+    summary = RunSummary(
+        run_id=run_id,
+        target=settings.url,
+        started=started.isoformat(timespec="seconds"),
+        finished=datetime.now(UTC).isoformat(timespec="seconds"),
+        tool_version=__version__,
+        seed=seed,
+        tests=run.results,
+    )
+    try:
+        write_summary(summary, reports.summary)
+    except ConformanceError as err:
+        _fail(str(err))
+    print_closing(
+        console,
+        summary,
+        [reports.summary, reports.junit, reports.allure, reports.pytest_log],
+    )
+    sys.exit(_exit_code(run, reports, select))
