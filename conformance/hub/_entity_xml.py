@@ -14,6 +14,7 @@ from conformance.hub._xml import (
 )
 from conformance.hub.entities import (
     AllowedDocument,
+    CdataText,
     Envelope,
     EnvelopeForwarding,
     EnvelopeHeader,
@@ -34,12 +35,15 @@ __all__ = [
 _SubElement = etree.SubElement
 
 
-def _put(parent: etree._Element, tag: str, text: str, *, field: str) -> None:
+def _put(
+    parent: etree._Element, tag: str, text: str | etree.CDATA, *, field: str
+) -> None:
     try:
         _SubElement(parent, tag).text = text
     except ValueError as err:
+        shown = text[:40] if isinstance(text, str) else "CDATA section"
         raise CodecError(
-            f"{field} {text[:40]!r} contains characters XML 1.0 cannot carry "
+            f"{field} {shown!r} contains characters XML 1.0 cannot carry "
             f"({err}); remove control characters before sending"
         ) from err
 
@@ -78,7 +82,12 @@ def write_header(parent: etree._Element, header: EnvelopeHeader) -> None:
                     field="Forwarding HubDeliveryNumber",
                 )
     if isinstance(header, Envelope) and header.content is not None:
-        _put(parent, hub("Content"), header.content, field="Content")
+        content = header.content
+        if isinstance(content, CdataText) and "]]>" not in content:
+            _put(parent, hub("Content"), etree.CDATA(content), field="Content")
+        else:
+            # A CDATA section cannot hold "]]>"; such text goes out escaped.
+            _put(parent, hub("Content"), content, field="Content")
 
 
 def _integer(element: etree._Element, local: str) -> int:

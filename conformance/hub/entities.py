@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, fields
 __all__ = [
     "FINAL_STATES",
     "AllowedDocument",
+    "CdataText",
     "Envelope",
     "EnvelopeForwarding",
     "EnvelopeHeader",
@@ -42,6 +43,16 @@ FINAL_STATES = frozenset(
         TrackingInfo.FAILED_DELIVERY,
     }
 )
+
+
+class CdataText(str):
+    """Content text to be written as a CDATA section rather than escaped.
+
+    Some senders (the Sri Lanka client among them) wrap the certificate in CDATA;
+    the receiver reads the same characters either way, only the wire form differs.
+    """
+
+    __slots__ = ()
 
 
 @dataclass(slots=True)

@@ -17,6 +17,7 @@ from conformance.hub.store import HubStore
 
 __all__ = [
     "MAX_CONTENT_BYTES",
+    "EnvelopeValidator",
     "Validator",
     "deliver",
     "header_problems",
@@ -27,6 +28,7 @@ __all__ = [
 ]
 
 Validator = Callable[[str], Sequence[Finding]]
+EnvelopeValidator = Callable[[Envelope], Sequence[Finding]]
 
 # D15: generous, because attachments travel base64-encoded inside the certificate.
 MAX_CONTENT_BYTES = 16 * 1024 * 1024
@@ -101,14 +103,14 @@ def deliver(store: HubStore, caller: str, envelope: Envelope) -> EnvelopeHeader:
 
 
 def validate_and_deliver(
-    store: HubStore, caller: str, envelope: Envelope, validator: Validator
+    store: HubStore, caller: str, envelope: Envelope, validator: EnvelopeValidator
 ) -> EnvelopeHeader:
-    """``ValidateAndDeliverEnvelope``: as deliver, refusing SEVERE content (D3)."""
+    """``ValidateAndDeliverEnvelope``: as deliver, refusing SEVERE findings (D3)."""
     problems = header_problems(store, caller, envelope)
     if problems:
         return _failed(envelope, problems)
     try:
-        findings = validator(envelope.content or "")
+        findings = validator(envelope)
     except InputError as err:
         return _failed(envelope, [f"Content cannot be read: {err}"])
     severe = [finding for finding in findings if finding.level == Level.SEVERE]

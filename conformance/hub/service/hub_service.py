@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
+from conformance.findings import Finding
 from conformance.hub.entities import (
     Envelope,
     EnvelopeHeader,
@@ -14,10 +15,10 @@ from conformance.hub.entities import (
     ValidationResult,
 )
 from conformance.hub.service import directory, exporter, importer
-from conformance.hub.service.exporter import Validator
+from conformance.hub.service.exporter import EnvelopeValidator, Validator
 from conformance.hub.service.faults import NPPO_NOT_FOUND, HubServiceFault
 from conformance.hub.store import HubStore
-from conformance.validate import validate_certificate
+from conformance.validate import validate_certificate, validate_envelope
 
 __all__ = ["METHODS", "HubService"]
 
@@ -56,10 +57,23 @@ class HubService:
     """
 
     def __init__(
-        self, store: HubStore, validator: Validator = validate_certificate
+        self,
+        store: HubStore,
+        validator: Validator = validate_certificate,
+        envelope_validator: EnvelopeValidator | None = None,
     ) -> None:
         self.store = store
         self.validator = validator
+        # ValidateAndDeliverEnvelope also holds the header against the body (D3).
+        # A replaced content validator steers it too, so tests and injected faults
+        # need to replace only one function.
+        if envelope_validator is None:
+            envelope_validator = (
+                validate_envelope
+                if validator is validate_certificate
+                else _content_only(validator)
+            )
+        self.envelope_validator = envelope_validator
 
     def identify(self, fingerprint: str) -> str:
         """The active NPPO holding the certificate with this fingerprint (D17)."""
@@ -86,7 +100,7 @@ class HubService:
     ) -> EnvelopeHeader:
         """Queue an envelope whose content has no SEVERE finding (D3)."""
         return exporter.validate_and_deliver(
-            self.store, caller, envelope, self.validator
+            self.store, caller, envelope, self.envelope_validator
         )
 
     def validate_phyto_xml(
@@ -174,3 +188,10 @@ class HubService:
     def get_available_channels(self, caller: str) -> list[str]:
         """No channels: the reference hub is pull-only (D19)."""
         return []
+
+
+def _content_only(validator: Validator) -> EnvelopeValidator:
+    def validate(envelope: Envelope) -> list[Finding]:
+        return list(validator(envelope.content or ""))
+
+    return validate
