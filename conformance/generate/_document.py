@@ -18,6 +18,7 @@ from conformance.certificate.model import (
     Text,
 )
 from conformance.generate._draw import Draw, before, stamp, text
+from conformance.generate._people import person_name, place_name
 from conformance.generate.values import (
     ATTACHMENT_KINDS,
     DECLARATIONS,
@@ -40,9 +41,11 @@ def signatory(
     clauses = [Clause("1")]
     if type_code == "851" and draw(st.booleans()):
         clauses.append(Clause("2"))
+    place = draw(st.sampled_from(PLACE_NAMES)) if draw(st.booleans()) else None
+    officer = draw(st.sampled_from(OFFICER_NAMES)) if draw(st.booleans()) else None
     return Authentication(
-        issue_location=Location(draw(st.sampled_from(PLACE_NAMES)), locode),
-        officer_name=draw(st.sampled_from(OFFICER_NAMES)),
+        issue_location=Location(place or place_name(draw), locode),
+        officer_name=officer or person_name(draw),
         clauses=clauses,
         actual_date_time=draw(st.sampled_from(("", stamp(issued)))),
     )
@@ -86,6 +89,7 @@ def referenced_documents(
                 relationship_type_code="AWR",
                 id=original_number,
                 issue_date_time=stamp(before(draw, issued, max_days=90)),
+                type_code=draw(st.sampled_from((None, "851"))),
                 information=Text("Original phytosanitary certificate", "en"),
             )
         )

@@ -22,10 +22,13 @@ from conformance.certificate.model import (
     TradeLine,
 )
 from conformance.generate._draw import Draw, before, decimals, stamp, text
+from conformance.generate._people import normalised
 from conformance.generate.values import (
     COMMODITIES,
     DECLARATIONS,
     DISTINGUISHING_MARKS,
+    MIXED_SCRIPT_DESCRIPTIONS,
+    OTHER_QUANTITY_UNITS,
     PLACE_NAMES,
     TREATMENTS,
     Commodity,
@@ -55,6 +58,8 @@ def draw_trade_line(draw: Draw, context: LineContext, sequence: int) -> TradeLin
         descriptions=_by_language(draw, commodity.descriptions),
         origin_countries=_origins(draw, context),
     )
+    if draw(st.booleans()):
+        line.descriptions.append(_mixed_script(draw, commodity))
     if draw(st.booleans()):
         line.common_names = _by_language(draw, commodity.common_names)
     if draw(st.booleans()):
@@ -106,6 +111,8 @@ def _measures(draw: Draw, line: TradeLine) -> None:
     if draw(st.booleans()):
         unit = draw(st.sampled_from(sorted(codelists.units("volume") & _COMMON_VOLUME)))
         line.net_volume = Measure(decimals(draw, high=5_000), unit)
+        if draw(st.booleans()):
+            line.gross_volume = Measure(decimals(draw, high=6_000), unit)
 
 
 _COMMON_WEIGHT = frozenset({"KGM", "TNE", "GRM"})
@@ -118,7 +125,8 @@ def _notes(draw: Draw, context: LineContext, line: TradeLine) -> list[Note]:
         notes.append(Note("RPCST", [Text("3")]))
         notes += [Note("RPCCO", [Text(c.id)]) for c in line.origin_countries]
         notes.append(Note("RPCRF", [Text(context.original_number)]))
-        for subject in _RE_EXPORT_BOOLEANS:
+        booleans = _RE_EXPORT_BOOLEANS + (("RPCPC",) if draw(st.booleans()) else ())
+        for subject in booleans:
             notes.append(
                 Note(subject, [Text(draw(st.sampled_from(("True", "False"))))])
             )
@@ -131,9 +139,22 @@ def _notes(draw: Draw, context: LineContext, line: TradeLine) -> list[Note]:
     if draw(st.booleans()):
         inspected = before(draw, context.issued, max_days=5)
         notes.append(Note("ADDITLIL", [Text(inspected.date().isoformat())]))
+    if draw(st.booleans()):
+        notes.append(Note("ADIPTLIL", [Text(f"IP-{draw(st.integers(1, 99_999))}")]))
+    if draw(st.booleans()):
+        notes.append(Note("ADAOTLIL", [text(draw, DECLARATIONS)]))
+    if draw(st.booleans()):
+        notes.append(Note("OQV", [Text(decimals(draw, high=900))]))
+        notes.append(Note("OQU", [Text(draw(st.sampled_from(OTHER_QUANTITY_UNITS)))]))
     if draw(st.integers(min_value=0, max_value=3)) == 0:
         notes.append(Note("OPTND", [Text("Loose in bulk bins", "en")]))
     return notes
+
+
+def _mixed_script(draw: Draw, commodity: Commodity) -> Text:
+    # A native-script text beside the Latin botanical name, as printed in the field.
+    language, value = draw(st.sampled_from(MIXED_SCRIPT_DESCRIPTIONS))
+    return Text(normalised(draw, f"{value} {commodity.scientific_name}"), language)
 
 
 def _classifications(draw: Draw, commodity: Commodity) -> list[Classification]:
@@ -163,6 +184,8 @@ def _process(draw: Draw, issued: datetime) -> AppliedProcess:
     characteristics: list[ProcessCharacteristic] = []
     if treatment.type_level_1 is not None:
         characteristics.append(_coded("TTL1", treatment.type_level_1))
+    if treatment.type_level_2 is not None:
+        characteristics.append(_coded("TTL2", treatment.type_level_2))
     if treatment.chemical is not None:
         characteristics.append(_coded("TTCH", treatment.chemical))
     if treatment.temperature is not None:
@@ -172,6 +195,10 @@ def _process(draw: Draw, issued: datetime) -> AppliedProcess:
     if treatment.concentration is not None:
         characteristics.append(
             ProcessCharacteristic([Text("TTCO")], Measure(*treatment.concentration))
+        )
+    if draw(st.booleans()):
+        characteristics.append(
+            _coded("TTAI", "Treated under official supervision", "en")
         )
     characteristics.append(_coded("TTFT", treatment.full_text, "en"))
     return AppliedProcess(

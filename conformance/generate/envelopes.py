@@ -12,50 +12,71 @@ from hypothesis import strategies as st
 from conformance.certificate import Certificate, to_xml
 from conformance.errors import UsageError
 from conformance.generate.strategies import certificates
-from conformance.hub.entities import Envelope
+from conformance.hub.entities import CdataText, Envelope
 
 __all__ = [
     "CONTENT_ENCODINGS",
+    "CdataContent",
     "ContentEncoding",
     "encode_content",
     "envelope_for",
     "envelopes",
 ]
 
-ContentEncoding = Literal["text", "base64-utf8", "base64-utf16", "base64-utf16-bom"]
+ContentEncoding = Literal[
+    "text",
+    "cdata",
+    "base64-utf8",
+    "base64-utf16",
+    "base64-utf16-bom",
+    "base64-utf16le-nobom",
+    "base64-utf16be-nobom",
+]
 CONTENT_ENCODINGS: tuple[str, ...] = get_args(ContentEncoding)
-"""How ``Content`` carries the XML: as text, or base64 of UTF-8 / UTF-16 bytes.
+"""How ``Content`` carries the XML, every form met in the field.
 
-TODO(#3): more forms (UTF-8 with BOM, wrapped base64 lines, CDATA).
+``text`` escaped XML text; ``cdata`` the same text meant for a CDATA section;
+``base64-utf8``; ``base64-utf16`` big-endian with BOM (Java ``UTF-16``);
+``base64-utf16-bom`` little-endian with BOM (.NET ``Encoding.Unicode``);
+``base64-utf16le-nobom`` and ``base64-utf16be-nobom`` without a BOM (Java
+``UTF-16LE``/``UTF-16BE``), which XML 1.0 4.3.3 frowns on but receivers read.
 """
+
+
+# Content the sender writes as a CDATA section; the hub codec honours it.
+CdataContent = CdataText
+
 
 _UTF8_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>'
 _UTF16_DECLARATION = '<?xml version="1.0" encoding="UTF-16"?>'
+_UTF16 = {
+    "base64-utf16": (codecs.BOM_UTF16_BE, "utf-16-be"),
+    "base64-utf16-bom": (codecs.BOM_UTF16_LE, "utf-16-le"),
+    "base64-utf16le-nobom": (b"", "utf-16-le"),
+    "base64-utf16be-nobom": (b"", "utf-16-be"),
+}
 
 
 def encode_content(xml: bytes, content_encoding: str = "text") -> str:
     """The envelope ``Content`` for certificate ``xml`` (UTF-8 bytes).
 
-    ``base64-utf16`` is big-endian with a byte-order mark (what Java's ``UTF-16``
-    charset writes), ``base64-utf16-bom`` little-endian with one (.NET's
-    ``Encoding.Unicode`` with its preamble). XML 1.0 (4.3.3) requires the mark on
-    UTF-16, so both stay valid; the declaration is rewritten to say UTF-16.
+    The forms are those of :data:`CONTENT_ENCODINGS`; for UTF-16 the declaration
+    is rewritten to say UTF-16.
 
     Raises :class:`UsageError` for an unknown ``content_encoding``.
     """
     if content_encoding == "text":
         return xml.decode("utf-8")
+    if content_encoding == "cdata":
+        return CdataContent(xml.decode("utf-8"))
     if content_encoding == "base64-utf8":
         return base64.b64encode(xml).decode("ascii")
-    if content_encoding in ("base64-utf16", "base64-utf16-bom"):
+    if content_encoding in _UTF16:
         text = xml.decode("utf-8")
         if xml.startswith(_UTF8_DECLARATION):
             text = _UTF16_DECLARATION + text[len(_UTF8_DECLARATION) :]
-        if content_encoding == "base64-utf16":
-            data = codecs.BOM_UTF16_BE + text.encode("utf-16-be")
-        else:
-            data = codecs.BOM_UTF16_LE + text.encode("utf-16-le")
-        return base64.b64encode(data).decode("ascii")
+        bom, codec = _UTF16[content_encoding]
+        return base64.b64encode(bom + text.encode(codec)).decode("ascii")
     raise UsageError(
         f"unknown content_encoding {content_encoding!r}; choose one of "
         f"{', '.join(CONTENT_ENCODINGS)}"
@@ -103,16 +124,32 @@ def envelopes(
     type_codes: Sequence[int] = (851, 657),
     exporter: str | None = None,
     importer: str | None = None,
-    content_encoding: str = "text",
+    content_encoding: str | None = "text",
+    status_codes: Sequence[int] = (70,),
 ) -> st.SearchStrategy[Envelope]:
     """Envelopes of drawn valid certificates (see :func:`certificates`).
+
+    ``content_encoding=None`` draws one of :data:`CONTENT_ENCODINGS` per envelope.
+
+    >>> from hypothesis import given
+    >>> @given(envelopes(exporter="NL", content_encoding=None))
+    ... def test_route(envelope):
+    ...     assert envelope.from_ == "NL"
 
     Raises :class:`UsageError` at call time for the arguments
     :func:`certificates` refuses or an unknown ``content_encoding``.
     """
-    encode_content(b"", content_encoding)  # refuse a bad encoding now, not per draw
-    return certificates(
-        type_codes=type_codes, exporter=exporter, importer=importer
-    ).map(
-        lambda certificate: envelope_for(certificate, content_encoding=content_encoding)
+    if content_encoding is not None:
+        encode_content(b"", content_encoding)  # refuse a bad one now, not per draw
+    drawn = certificates(
+        type_codes=type_codes,
+        exporter=exporter,
+        importer=importer,
+        status_codes=status_codes,
+    )
+    encodings = st.sampled_from(
+        CONTENT_ENCODINGS if content_encoding is None else (content_encoding,)
+    )
+    return st.tuples(drawn, encodings).map(
+        lambda pair: envelope_for(pair[0], content_encoding=pair[1])
     )

@@ -34,6 +34,7 @@ from conformance.generate._document import (
     signatory,
 )
 from conformance.generate._draw import Draw, issue_moments, stamp
+from conformance.generate._people import party as faker_party
 from conformance.generate._trade_lines import LineContext, draw_trade_line
 from conformance.generate.values import (
     COMPANY_NAMES,
@@ -165,13 +166,18 @@ def _countries(max_size: int = 3) -> st.SearchStrategy[list[str]]:
 
 
 def _party(draw: Draw) -> Party:
-    party = Party(draw(st.sampled_from(COMPANY_NAMES)))
+    if draw(st.booleans()):
+        party = Party(draw(st.sampled_from(COMPANY_NAMES)))
+        if draw(st.booleans()):
+            lines = draw(
+                st.lists(st.sampled_from(STREET_LINES), min_size=1, max_size=3)
+            )
+            party.address = Address(lines)
+    else:
+        party = faker_party(draw)
     if draw(st.booleans()):
         number = f"{draw(st.integers(1_000_000, 99_999_999))}"
         party.identifiers = [PartyIdentifier(number, "NationalRegistrationNumber")]
-    if draw(st.booleans()):
-        lines = draw(st.lists(st.sampled_from(STREET_LINES), min_size=1, max_size=3))
-        party.address = Address(lines)
     return party
 
 

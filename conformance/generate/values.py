@@ -14,7 +14,9 @@ __all__ = [
     "COMPANY_NAMES",
     "DECLARATIONS",
     "DISTINGUISHING_MARKS",
+    "MIXED_SCRIPT_DESCRIPTIONS",
     "OFFICER_NAMES",
+    "OTHER_QUANTITY_UNITS",
     "PLACE_NAMES",
     "REPLACEMENT_REASONS",
     "STREET_LINES",
@@ -48,6 +50,7 @@ class Treatment:
     type_level_1: str | None = None
     chemical: str | None = None
     concentration: tuple[str, str] | None = None
+    type_level_2: str | None = None
 
 
 COMMODITIES = (
@@ -122,6 +125,7 @@ TREATMENTS = (
         ("24", "HUR"),
         ("21", "CEL"),
         type_level_1="CHT",
+        type_level_2="FUM",
         chemical="238",
         concentration=("48", "A93"),
     ),
@@ -196,3 +200,15 @@ ATTACHMENT_KINDS = (
     ("image/png", "png", "Photograph of the consignment"),
     ("image/jpeg", "jpg", "Import permit"),
 )
+
+MIXED_SCRIPT_DESCRIPTIONS = (
+    ("ar", "ثمار طازجة من"),
+    ("ar", "بذور للزراعة،"),
+    ("zh", "新鲜水果"),
+    ("ru", "Свежие плоды"),
+    ("fr", "Fruits frais de l'espèce"),
+)
+"""Native-script descriptions the Latin botanical name is appended to."""
+
+OTHER_QUANTITY_UNITS = ("stems", "bunches", "plants", "trays")
+"""Free-text units of the OQU note (other quantity)."""

@@ -12,9 +12,16 @@ from lxml import etree
 from conformance.certificate import Certificate, to_xml
 from conformance.certificate.examples import minimal_851, reexport_657, withdrawal_851
 from conformance.errors import UsageError
-from conformance.generate.envelopes import CONTENT_ENCODINGS, envelope_for, envelopes
+from conformance.findings import Level
+from conformance.generate.envelopes import (
+    CONTENT_ENCODINGS,
+    CdataContent,
+    envelope_for,
+    envelopes,
+)
 from conformance.generate.strategies import certificates
 from conformance.hub.entities import Envelope
+from conformance.validate import validate_envelope
 
 
 @settings(max_examples=30)
@@ -50,7 +57,10 @@ def test_every_content_encoding_decodes_to_the_same_certificate(
     content = envelope_for(certificate, content_encoding=encoding).content
 
     assert content is not None
-    data = content.encode("utf-8") if encoding == "text" else base64.b64decode(content)
+    text_forms = ("text", "cdata")
+    data = (
+        content.encode("utf-8") if encoding in text_forms else base64.b64decode(content)
+    )
     assert etree.tostring(etree.fromstring(data), method="c14n") == expected
 
 
@@ -66,6 +76,36 @@ def test_utf16_forms_carry_a_byte_order_mark_and_declare_utf16() -> None:
     assert big_data.decode("utf-16").startswith(
         '<?xml version="1.0" encoding="UTF-16"?>'
     )
+
+
+@pytest.mark.parametrize(
+    ("encoding", "codec"),
+    [("base64-utf16le-nobom", "utf-16-le"), ("base64-utf16be-nobom", "utf-16-be")],
+)
+def test_utf16_without_bom_has_no_mark(encoding: str, codec: str) -> None:
+    content = envelope_for(minimal_851(), content_encoding=encoding).content
+
+    assert content is not None
+    data = base64.b64decode(content)
+    assert not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    assert data.decode(codec).startswith('<?xml version="1.0" encoding="UTF-16"?>')
+
+
+def test_cdata_content_is_the_xml_text_marked_for_a_cdata_section() -> None:
+    content = envelope_for(minimal_851(), content_encoding="cdata").content
+
+    assert isinstance(content, CdataContent)
+    assert content == to_xml(minimal_851()).decode("utf-8")
+
+
+@settings(max_examples=60, deadline=None)
+@given(envelopes(content_encoding=None, status_codes=(70, 40, 44)))
+def test_envelopes_in_every_encoding_have_no_severe_finding(
+    envelope: Envelope,
+) -> None:
+    findings = validate_envelope(envelope)
+
+    assert [f for f in findings if f.level is Level.SEVERE] == []
 
 
 def test_unknown_content_encoding_is_a_usage_error() -> None:

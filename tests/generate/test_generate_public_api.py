@@ -13,6 +13,10 @@ def test_public_names_are_exported() -> None:
         "InvalidKind",
         "InvalidCertificate",
         "invalid_certificates",
+        "large_certificates",
+        "bulk_certificate",
+        "bulk_envelope",
+        "corpus",
     }
 
     assert expected <= set(generate.__all__)

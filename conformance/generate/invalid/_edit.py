@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from random import Random
 
 from lxml import etree
 
@@ -34,12 +35,17 @@ def consignment(root: etree._Element) -> etree._Element:
     return one(root, "rsm:SPSConsignment")
 
 
-def trade_line(root: etree._Element) -> etree._Element:
-    """The first trade line (B1: every consignment item has at least one)."""
-    return one(
-        root,
-        "rsm:SPSConsignment/ram:IncludedSPSConsignmentItem/ram:IncludedSPSTradeLineItem",
-    )
+def trade_line(root: etree._Element, rng: Random) -> etree._Element:
+    """One trade line chosen by ``rng`` (B1: every consignment item has one)."""
+    lines = root.findall(_TRADE_LINES, _NS)
+    if not lines:
+        raise LookupError("generated certificate has no trade line")
+    return lines[rng.randrange(len(lines))]
+
+
+_TRADE_LINES = (
+    "rsm:SPSConsignment/ram:IncludedSPSConsignmentItem/ram:IncludedSPSTradeLineItem"
+)
 
 
 def issue_date_time(root: etree._Element) -> etree._Element:

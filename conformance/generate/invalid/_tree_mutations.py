@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from random import Random
 
 from lxml import etree
 
@@ -28,35 +29,35 @@ UNKNOWN_MODE = "X"
 UNKNOWN_SUBJECT = "ZZNOTE"
 
 
-def out_of_sequence(root: etree._Element) -> None:
+def out_of_sequence(root: etree._Element, rng: Random) -> None:
     """TypeCode before ID in the exchanged document."""
     identifier = one(root, "rsm:SPSExchangedDocument/ram:ID")
     identifier.addprevious(one(root, "rsm:SPSExchangedDocument/ram:TypeCode"))
 
 
-def missing_description(root: etree._Element) -> None:
+def missing_description(root: etree._Element, rng: Random) -> None:
     """Every Description of the first trade line removed."""
-    line = trade_line(root)
+    line = trade_line(root, rng)
     for description in line.findall(ram("Description")):
         line.remove(description)
 
 
-def empty_type_code(root: etree._Element) -> None:
+def empty_type_code(root: etree._Element, rng: Random) -> None:
     """``<ram:TypeCode/>``."""
     one(root, "rsm:SPSExchangedDocument/ram:TypeCode").text = None
 
 
-def bad_decimal(root: etree._Element) -> None:
+def bad_decimal(root: etree._Element, rng: Random) -> None:
     """A comma decimal in SequenceNumeric."""
-    one(trade_line(root), "ram:SequenceNumeric").text = "1,5"
+    one(trade_line(root, rng), "ram:SequenceNumeric").text = "1,5"
 
 
-def bad_base64(root: etree._Element) -> None:
+def bad_base64(root: etree._Element, rng: Random) -> None:
     """An attachment whose content is not base64."""
     _attach(root, "not base64!")
 
 
-def oversized(root: etree._Element) -> None:
+def oversized(root: etree._Element, rng: Random) -> None:
     """An attachment that takes the certificate over the size limit."""
     _attach(root, "A" * (MAX_BYTES + 4 - MAX_BYTES % 4))
 
@@ -81,34 +82,34 @@ def _reissue(root: etree._Element, render: str) -> None:
     }[render]
 
 
-def date_time_without_offset(root: etree._Element) -> None:
+def date_time_without_offset(root: etree._Element, rng: Random) -> None:
     """Issue date-time without its UTC offset."""
     _reissue(root, "naive")
 
 
-def date_time_with_space(root: etree._Element) -> None:
+def date_time_with_space(root: etree._Element, rng: Random) -> None:
     """Issue date-time with a space between date and time."""
     _reissue(root, "space")
 
 
-def date_only(root: etree._Element) -> None:
+def date_only(root: etree._Element, rng: Random) -> None:
     """Issue date-time holding a date only."""
     _reissue(root, "date")
 
 
-def issued_in_future(root: etree._Element) -> None:
+def issued_in_future(root: etree._Element, rng: Random) -> None:
     """Issue date-time a month ahead."""
     ahead = datetime.now(UTC).replace(microsecond=0) + timedelta(days=30)
     issue_date_time(root).text = ahead.isoformat()
 
 
-def unknown_country(root: etree._Element) -> None:
+def unknown_country(root: etree._Element, rng: Random) -> None:
     """Origin country of the first trade line not on the ISO list."""
-    one(trade_line(root), "ram:OriginSPSCountry/ram:ID").text = UNKNOWN_COUNTRY
+    one(trade_line(root, rng), "ram:OriginSPSCountry/ram:ID").text = UNKNOWN_COUNTRY
 
 
-def _net_weight(root: etree._Element) -> etree._Element:
-    line = trade_line(root)
+def _net_weight(root: etree._Element, rng: Random) -> etree._Element:
+    line = trade_line(root, rng)
     found = line.find(ram("NetWeightMeasure"))
     if found is not None:
         return found
@@ -118,19 +119,19 @@ def _net_weight(root: etree._Element) -> etree._Element:
     )
 
 
-def unknown_unit(root: etree._Element) -> None:
+def unknown_unit(root: etree._Element, rng: Random) -> None:
     """A net weight with a unit outside Rec 20."""
-    _net_weight(root).set("unitCode", UNKNOWN_UNIT)
+    _net_weight(root, rng).set("unitCode", UNKNOWN_UNIT)
 
 
-def wrong_unit_kind(root: etree._Element) -> None:
+def wrong_unit_kind(root: etree._Element, rng: Random) -> None:
     """A net weight in litres."""
-    _net_weight(root).set("unitCode", min(codelists.units("volume")))
+    _net_weight(root, rng).set("unitCode", min(codelists.units("volume")))
 
 
-def unknown_package_type(root: etree._Element) -> None:
+def unknown_package_type(root: etree._Element, rng: Random) -> None:
     """A package type outside Rec 21."""
-    line = trade_line(root)
+    line = trade_line(root, rng)
     package = line.find(ram("PhysicalSPSPackage"))
     if package is None:
         package = element(
@@ -140,7 +141,7 @@ def unknown_package_type(root: etree._Element) -> None:
     one(package, "ram:TypeCode").text = UNKNOWN_PACKAGE
 
 
-def unknown_transport_mode(root: etree._Element) -> None:
+def unknown_transport_mode(root: etree._Element, rng: Random) -> None:
     """A transport mode outside Rec 19."""
     movement = consignment(root).find(ram("MainCarriageSPSTransportMovement"))
     if movement is None:
@@ -150,28 +151,28 @@ def unknown_transport_mode(root: etree._Element) -> None:
     one(movement, "ram:ModeCode").text = UNKNOWN_MODE
 
 
-def unknown_note_subject(root: etree._Element) -> None:
+def unknown_note_subject(root: etree._Element, rng: Random) -> None:
     """A document-level note with a subject no list knows."""
     note = element("IncludedSPSNote", Subject=UNKNOWN_SUBJECT, Content="text")
     insert(document(root), note, ("SignatorySPSAuthentication",))
 
 
-def _line_note(root: etree._Element, subject: str, content: str) -> None:
+def _line_note(root: etree._Element, rng: Random, subject: str, content: str) -> None:
     note = element("AdditionalInformationSPSNote", Subject=subject, Content=content)
-    insert(trade_line(root), note, TRADE_LINE_AFTER_MEASURES[1:])
+    insert(trade_line(root, rng), note, TRADE_LINE_AFTER_MEASURES[1:])
 
 
-def reexport_note_on_851(root: etree._Element) -> None:
+def reexport_note_on_851(root: etree._Element, rng: Random) -> None:
     """An RPCST note on an 851 trade line."""
-    _line_note(root, "RPCST", "3")
+    _line_note(root, rng, "RPCST", "3")
 
 
-def rpc_boolean_not_boolean(root: etree._Element) -> None:
+def rpc_boolean_not_boolean(root: etree._Element, rng: Random) -> None:
     """An RPCOR note saying Maybe."""
-    _line_note(root, "RPCOR", "Maybe")
+    _line_note(root, rng, "RPCOR", "Maybe")
 
 
-def reexport_without_original(root: etree._Element) -> None:
+def reexport_without_original(root: etree._Element, rng: Random) -> None:
     """A 657 without its AWR referenced document."""
     doc = document(root)
     for reference in doc.findall(ram("ReferenceSPSReferencedDocument")):
@@ -179,28 +180,28 @@ def reexport_without_original(root: etree._Element) -> None:
             doc.remove(reference)
 
 
-def reexport_without_statement(root: etree._Element) -> None:
+def reexport_without_statement(root: etree._Element, rng: Random) -> None:
     """A 657 trade line without its RPCST note."""
-    line = trade_line(root)
+    line = trade_line(root, rng)
     for note in line.findall(ram("AdditionalInformationSPSNote")):
         if (note.findtext(ram("Subject")) or "").strip() == "RPCST":
             line.remove(note)
 
 
-def null_placeholder(root: etree._Element) -> None:
+def null_placeholder(root: etree._Element, rng: Random) -> None:
     """The literal NULL as the consignor's name."""
     one(consignment(root), "ram:ConsignorSPSParty/ram:Name").text = "NULL"
 
 
-def latin1_name(root: etree._Element) -> None:
+def latin1_name(root: etree._Element, rng: Random) -> None:
     """Accented letters in the consignor's name, for the encoding mutation."""
     one(
         consignment(root), "ram:ConsignorSPSParty/ram:Name"
     ).text = "Exportación Ñandú 4°"
 
 
-def deep_nesting(root: etree._Element) -> None:
+def deep_nesting(root: etree._Element, rng: Random) -> None:
     """Elements nested past the depth limit under a trade-line description."""
-    node = one(trade_line(root), "ram:Description")
+    node = one(trade_line(root, rng), "ram:Description")
     for _ in range(MAX_DEPTH + 16):
         node = etree.SubElement(node, ram("Description"))

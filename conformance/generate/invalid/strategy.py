@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from random import Random
 
 from hypothesis import strategies as st
-from lxml import etree
 
 from conformance.certificate import Certificate, to_xml
 from conformance.errors import UsageError
 from conformance.findings import Area, Layer, Level
 from conformance.generate.envelopes import encode_content, envelope_for
-from conformance.generate.invalid.kinds import INVALID_KINDS, RECIPES, Recipe
+from conformance.generate.invalid.kinds import INVALID_KINDS, InvalidKind
 from conformance.generate.strategies import certificates
 from conformance.hub.entities import Envelope
 
@@ -65,38 +65,35 @@ def invalid_certificates(
 def _of_kind(
     name: str, exporter: str | None, importer: str | None
 ) -> st.SearchStrategy[InvalidCertificate]:
-    recipe = RECIPES[name]
-    drawn = certificates(
-        type_codes=recipe.type_codes, exporter=exporter, importer=importer
-    )
-    return drawn.map(lambda certificate: _break(name, recipe, certificate))
-
-
-def _break(name: str, recipe: Recipe, certificate: Certificate) -> InvalidCertificate:
-    xml = to_xml(certificate)
-    if recipe.on_tree is not None:
-        root = etree.fromstring(xml, _PARSER)
-        recipe.on_tree(root)
-        xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
-    if recipe.on_bytes is not None:
-        xml = recipe.on_bytes(xml)
-    envelope = envelope_for(certificate)
-    envelope.content = _content(xml)
-    if recipe.on_header is not None:
-        recipe.on_header(envelope)
     kind = INVALID_KINDS[name]
-    return InvalidCertificate(
-        name, kind.rule_id, kind.layer, kind.area, kind.level, xml, envelope
+    drawn = certificates(
+        type_codes=kind.type_codes, exporter=exporter, importer=importer
+    )
+    return st.builds(
+        lambda certificate, rng: _break(kind, certificate, rng),
+        drawn,
+        st.randoms(use_true_random=False),
     )
 
 
-def _content(xml: bytes) -> str:
-    # Bytes that are not UTF-8 (the encoding kinds) travel base64, so the receiver
+def _break(
+    kind: InvalidKind, certificate: Certificate, rng: Random
+) -> InvalidCertificate:
+    xml = kind.mutate(to_xml(certificate), rng)
+    envelope = envelope_for(certificate)
+    envelope.content = _content(xml, kind.text_safe)
+    kind.mutate_envelope(envelope, rng)
+    return InvalidCertificate(
+        kind.name, kind.rule_id, kind.layer, kind.area, kind.level, xml, envelope
+    )
+
+
+def _content(xml: bytes, text_safe: bool) -> str:
+    # The encoding kinds live in the bytes: they travel base64, so the receiver
     # sees exactly those bytes.
-    try:
-        return xml.decode("utf-8")
-    except UnicodeDecodeError:
-        return encode_content(xml, "base64-utf8")
-
-
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    if text_safe:
+        try:
+            return xml.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    return encode_content(xml, "base64-utf8")
