@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import secrets
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 from rich.console import Console
@@ -17,12 +18,16 @@ from rich.console import Console
 from conformance import __version__
 from conformance.cli import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE
 from conformance.errors import ConformanceError
+from conformance.nppo.click_options import nppo_click_options
 from conformance.report.console import LiveProgress, print_closing
 from conformance.report.summary import RunSummary, write_summary
 from conformance.suite.runner import ReportFiles, SuiteRun, run_suite
 from conformance.suite.samples import SAMPLES_ENV, find_fixtures_dir, find_samples_dir
 from conformance.suite.settings import SuiteSettings
 from conformance.suite.targets import TargetOptions, embedded_settings, remote_settings
+
+if TYPE_CHECKING:
+    from conformance.nppo.session import NppoOptions
 
 __all__ = ["command", "new_run_id"]
 
@@ -58,6 +63,35 @@ def _target(options: TargetOptions, run_id: str) -> Iterator[SuiteSettings]:
         yield settings
 
 
+@contextlib.contextmanager
+def _suite_target(
+    nppo_options: NppoOptions | None,
+    options: TargetOptions,
+    run_id: str,
+    console: Console,
+) -> Iterator[tuple[str, Callable[..., SuiteRun]]]:
+    if nppo_options is None:
+        with _target(options, run_id) as settings:
+            yield settings.url, functools.partial(run_suite, settings)
+        return
+    # Imported here: the hub profile does not load the NPPO harness.
+    from conformance.nppo.cli_support import nppo_suite_target
+
+    with nppo_suite_target(nppo_options, options.state_dir, run_id, console) as found:
+        yield found
+
+
+def _nppo_options(
+    profile: str, nppo: dict[str, object], hub_options_given: bool
+) -> NppoOptions | None:
+    from conformance.nppo.cli_support import nppo_options
+
+    try:
+        return nppo_options(profile, nppo, hub_options_given=hub_options_given)
+    except ConformanceError as err:
+        _fail(str(err))
+
+
 def _exit_code(run: SuiteRun, reports: ReportFiles, select: str | None) -> int:
     if any(result.outcome in ("failed", "error") for result in run.results):
         return EXIT_FINDINGS
@@ -69,6 +103,13 @@ def _exit_code(run: SuiteRun, reports: ReportFiles, select: str | None) -> int:
 
 
 @click.command("run")
+@click.option(
+    "--profile",
+    type=click.Choice(["hub", "nppo"]),
+    default="hub",
+    show_default=True,
+    help="hub: certify a hub; nppo: play the hub and certify a national system.",
+)
 @click.option(
     "--target",
     "url",
@@ -117,7 +158,9 @@ def _exit_code(run: SuiteRun, reports: ReportFiles, select: str | None) -> int:
     show_default=True,
     help="Certificates drawn per check.",
 )
+@nppo_click_options
 def command(
+    profile: str,
     url: str | None,
     ca: Path | None,
     nppos: tuple[str, ...],
@@ -128,6 +171,7 @@ def command(
     select: str | None,
     seed: int | None,
     max_examples: int,
+    **nppo: object,
 ) -> None:
     """Run the conformance checks against a hub and write the reports.
 
@@ -138,6 +182,8 @@ def command(
     """
     run_id = new_run_id()
     seed = secrets.randbelow(2**32) if seed is None else seed
+    hub_options_given = bool(url or ca or nppos or unregistered)
+    nppo_options = _nppo_options(profile, nppo, hub_options_given)
     reports = ReportFiles(report_dir or Path("reports") / run_id)
     options = TargetOptions(url, ca, nppos, unregistered, state_dir)
     options = options.with_inputs(
@@ -150,16 +196,15 @@ def command(
     progress = LiveProgress(console)
     started = datetime.now(UTC)
     try:
-        with _target(options, run_id) as settings:
+        with _suite_target(nppo_options, options, run_id, console) as (target, runner):
             console.print(
-                f"run {run_id}: {settings.url}, seed {seed}",
+                f"run {run_id}: {target}, seed {seed}",
                 highlight=False,
                 markup=False,
                 soft_wrap=True,
             )
             try:
-                run = run_suite(
-                    settings,
+                run = runner(
                     reports,
                     select=select,
                     seed=seed,
@@ -177,7 +222,7 @@ def command(
         )
     summary = RunSummary(
         run_id=run_id,
-        target=settings.url,
+        target=target,
         started=started.isoformat(timespec="seconds"),
         finished=datetime.now(UTC).isoformat(timespec="seconds"),
         tool_version=__version__,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,18 +58,22 @@ class SuiteRun:
 
 
 def pytest_arguments(
-    reports: ReportFiles, *, select: str | None, seed: int
+    reports: ReportFiles,
+    *,
+    select: str | None,
+    seed: int,
+    suite_dir: Path = SUITE_DIR,
 ) -> list[str]:
-    """The pytest command line for the packaged suite."""
+    """The pytest command line for a packaged suite (the hub's by default)."""
     arguments = [
-        str(SUITE_DIR),
+        str(suite_dir),
         # No configuration file: a project's pytest settings must not leak in.
         "-c",
         os.devnull,
         "--rootdir",
-        str(SUITE_DIR),
+        str(suite_dir),
         "--confcutdir",
-        str(SUITE_DIR),
+        str(suite_dir),
         "-o",
         f"python_files={CHECK_FILES}",
         "-p",
@@ -97,6 +102,8 @@ def run_suite(
     seed: int = 0,
     max_examples: int = 3,
     listener: RunListener | None = None,
+    suite_dir: Path = SUITE_DIR,
+    extra_plugins: Sequence[object] = (),
 ) -> SuiteRun:
     """Run the checks against ``settings.url``; pytest's output goes to the log.
 
@@ -104,16 +111,19 @@ def run_suite(
 
         run = run_suite(settings, ReportFiles(Path("reports/x")), select="ROUTE")
 
+    ``suite_dir`` and ``extra_plugins`` run another packaged suite (the NPPO
+    profile's checks) with the plugins that hand it its own settings.
+
     Raises ``OSError`` when the report directory cannot be written.
     """
     reports.directory.mkdir(parents=True, exist_ok=True)
     collector = ResultCollector(listener)
     plugin = SuitePlugin(settings, max_examples=max_examples)
-    arguments = pytest_arguments(reports, select=select, seed=seed)
+    arguments = pytest_arguments(reports, select=select, seed=seed, suite_dir=suite_dir)
     with (
         reports.pytest_log.open("w", encoding="utf-8") as log,
         contextlib.redirect_stdout(log),
         contextlib.redirect_stderr(log),
     ):
-        exit_code = pytest.main(arguments, plugins=[plugin, collector])
+        exit_code = pytest.main(arguments, plugins=[plugin, collector, *extra_plugins])
     return SuiteRun(int(exit_code), collector.results)
