@@ -38,7 +38,14 @@ __all__ = ["command"]
     metavar="CODE",
     help="NPPO connection code to register (repeatable). [default: NL KE CL]",
 )
-def command(host: str, port: int, state_dir: Path, nppos: tuple[str, ...]) -> None:
+@click.option(
+    "--fault",
+    metavar="NAME",
+    help="Inject one catalogued hub fault (docs/faults.md); default: none.",
+)
+def command(
+    host: str, port: int, state_dir: Path, nppos: tuple[str, ...], fault: str | None
+) -> None:
     """Run the reference ePhyto hub with mutual TLS until Ctrl-C.
 
     Writes a throwaway PKI under STATE_DIR/pki (ca.pem, and CODE.pem/CODE.key per
@@ -46,11 +53,13 @@ def command(host: str, port: int, state_dir: Path, nppos: tuple[str, ...]) -> No
 
     Example: ephyto-conformance serve-hub --port 8443 --nppo NL --nppo KE
 
-    Exit codes: 0 after Ctrl-C, 2 for a bad option (invalid NPPO code, port in use,
-    unwritable state directory).
+    Exit codes: 0 after Ctrl-C, 2 for a bad option (invalid NPPO code, unknown
+    fault, port in use, unwritable state directory).
     """
     try:
-        hub = EmbeddedHub(state_dir, nppos or DEFAULT_NPPOS, host=host, port=port)
+        hub = EmbeddedHub(
+            state_dir, nppos or DEFAULT_NPPOS, host=host, port=port, fault=fault
+        )
     except ConformanceError as err:
         click.echo(f"serve-hub: {err}", err=True)
         raise SystemExit(EXIT_USAGE) from err
@@ -61,6 +70,8 @@ def command(host: str, port: int, state_dir: Path, nppos: tuple[str, ...]) -> No
     for code in hub.nppos:
         cert, key = hub.pki.client(code)
         click.echo(f"nppo {code}: cert {cert} key {key}")
+    if hub.fault is not None:
+        click.echo(f"fault:    {hub.fault.name}: {hub.fault.description}")
     click.echo("serving; press Ctrl-C to stop")
     try:
         hub.serve_forever()

@@ -13,7 +13,12 @@ from conformance.suite.settings import SETTINGS_KEY, NppoIdentity, SuiteSettings
 
 
 def _open(settings: SuiteSettings, identity: NppoIdentity) -> HubClient:
-    return HubClient(settings.url, cert=(identity.cert, identity.key), ca=settings.ca)
+    return HubClient(
+        settings.url,
+        cert=(identity.cert, identity.key),
+        ca=settings.ca,
+        timeout=settings.timeout,
+    )
 
 
 @pytest.fixture(scope="session")
@@ -57,7 +62,10 @@ def unregistered(suite_settings: SuiteSettings) -> Iterator[HubClient]:
         pytest.skip("no unregistered client certificate given (--unregistered)")
     cert, key = suite_settings.unregistered
     with HubClient(
-        suite_settings.url, cert=(cert, key), ca=suite_settings.ca
+        suite_settings.url,
+        cert=(cert, key),
+        ca=suite_settings.ca,
+        timeout=suite_settings.timeout,
     ) as client:
         yield client
 

@@ -52,11 +52,21 @@ class SuitePlugin:
         settings.load_profile(HYPOTHESIS_PROFILE)
 
     def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
-        """Let ``-k`` select checks by id (``-k HUB-ROUTE``)."""
+        """Let ``-k`` select checks by id; give every check the suite's profile."""
+        from hypothesis import settings
+
+        profile = settings.get_profile(HYPOTHESIS_PROFILE)
         for item in items:
-            info = check_info(getattr(item, "obj", None))
+            test = getattr(item, "obj", None)
+            info = check_info(test)
             if info is not None:
                 item.extra_keyword_matches.add(info.id)
+            # @given fixes its settings when the module is imported, which may
+            # be before this run loaded its profile (the project's own tests
+            # import the checks to list them). Hypothesis has no public way to
+            # re-settle a decorated test, so the attribute it reads is set here.
+            if hasattr(test, "_hypothesis_internal_use_settings"):
+                setattr(test, "_hypothesis_internal_use_settings", profile)
 
     @pytest.hookimpl(wrapper=True, tryfirst=True)
     def pytest_runtest_setup(self, item: pytest.Item) -> Generator[None, None, None]:

@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
-__all__ = ["SETTINGS_KEY", "NppoIdentity", "SuiteSettings"]
+__all__ = ["DEFAULT_TIMEOUT", "SETTINGS_KEY", "NppoIdentity", "SuiteSettings"]
+
+# Seconds a check waits for one hub answer; a selftest lowers it to stay fast.
+DEFAULT_TIMEOUT = 30.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +27,8 @@ class SuiteSettings:
     """The target hub and the NPPOs the checks speak as.
 
     ``nppos`` lists at least the exporter, the importer and a third party, in that
-    order; ``unregistered`` is a certificate the hub trusts but maps to no NPPO.
+    order; ``unregistered`` is a certificate the hub trusts but maps to no NPPO;
+    ``timeout`` is the seconds each check's client waits for one answer.
     """
 
     url: str
@@ -35,6 +39,7 @@ class SuiteSettings:
     samples_dir: Path | None = None
     fixtures_dir: Path | None = None
     embedded: bool = False
+    timeout: float = DEFAULT_TIMEOUT
 
     @property
     def exporter(self) -> NppoIdentity:

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from conformance.errors import ConfigError, UsageError
 from conformance.hub.pki import check_nppo_code
-from conformance.suite.settings import NppoIdentity, SuiteSettings
+from conformance.suite.settings import DEFAULT_TIMEOUT, NppoIdentity, SuiteSettings
 
 __all__ = [
     "TargetOptions",
@@ -123,9 +123,18 @@ def remote_settings(options: TargetOptions, run_id: str) -> SuiteSettings:
 
 @contextlib.contextmanager
 def embedded_settings(
-    options: TargetOptions, state_dir: Path, run_id: str
+    options: TargetOptions,
+    state_dir: Path,
+    run_id: str,
+    *,
+    fault: str | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
 ) -> Iterator[SuiteSettings]:
-    """Start the reference hub under ``state_dir`` and yield settings for it."""
+    """Start the reference hub under ``state_dir`` and yield settings for it.
+
+    ``fault`` injects a catalogued hub fault (``conformance.hub.faults``), tuned to
+    the checks' client ``timeout``.
+    """
     if options.ca is not None or options.nppos or options.unregistered:
         raise ConfigError(
             "--ca, --nppo and --unregistered describe a remote hub: give --target too, "
@@ -134,7 +143,7 @@ def embedded_settings(
     # Imported here: a run against a remote hub does not load the reference hub.
     from conformance.hub.embedded import EmbeddedHub
 
-    with EmbeddedHub(state_dir) as hub:
+    with EmbeddedHub(state_dir, fault=fault, client_timeout=timeout) as hub:
         nppos = tuple(NppoIdentity(code, *hub.pki.client(code)) for code in hub.nppos)
         yield SuiteSettings(
             url=hub.url,
@@ -145,4 +154,5 @@ def embedded_settings(
             samples_dir=options.samples_dir,
             fixtures_dir=options.fixtures_dir,
             embedded=True,
+            timeout=timeout,
         )
