@@ -22,8 +22,13 @@ EXIT_USAGE = 2
 # Command name -> module under conformance.cli that defines `command`.
 # Imported lazily so `--help` and one command do not pay for every other one.
 _COMMANDS = {
+    "load": "load",
     "run": "run",
     "serve-hub": "serve_hub",
+    "generate": "generate",
+    "validate": "validate",
+    "rules": "rules",
+    "selftest": "selftest",
 }
 
 

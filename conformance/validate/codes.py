@@ -6,6 +6,7 @@ so the lists below skip both.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 
 from lxml import etree
@@ -16,6 +17,8 @@ from conformance.validate._tree import (
     CONSIGNMENT,
     DOC,
     TRADE_LINES,
+    attributes,
+    document_text,
     elements,
     field_of,
     line_of,
@@ -71,16 +74,24 @@ _CODED: tuple[tuple[etree.XPath, Callable[[], frozenset[str]], str, str], ...] =
     (xpath(f"{DOC}/ram:TypeCode"), codelists.document_types, "EPH-MAP-008", "type"),
     (xpath(f"{DOC}/ram:StatusCode"), codelists.status_codes, "EPH-MAP-009", "status"),
 )
-_UNITS = xpath("//*[@unitCode]")
-_LANGUAGES = xpath("//*[@languageID]")
+_UNITS = xpath("//@unitCode")
+_LANGUAGES = xpath("//@languageID")
 _MEASURES = xpath(
     f"{TRADE_LINES}/ram:NetWeightMeasure | {TRADE_LINES}/ram:GrossWeightMeasure"
     f" | {TRADE_LINES}/ram:NetVolumeMeasure | {TRADE_LINES}/ram:GrossVolumeMeasure"
 )
 
 
+@functools.cache
+def _code_set(source: Callable[[], frozenset[str]]) -> frozenset[str]:
+    """A code list's codes, built once per process: the lists are package data."""
+    return source()
+
+
 def check_codes(tree: etree._ElementTree) -> list[Finding]:
     """Findings for codes outside the ePhyto code lists and for NULL placeholders."""
+    # All text at once: the searches below run only when it holds what they seek.
+    text = document_text(tree)
     findings = [
         finding(
             "EPH-MAP-010",
@@ -88,12 +99,14 @@ def check_codes(tree: etree._ElementTree) -> list[Finding]:
             field=field_of(element),
             line=line_of(element),
         )
-        for element in elements(_NULLS, tree)
+        for element in (elements(_NULLS, tree) if _PLACEHOLDER in text else [])
     ]
     for expression, allowed, rule_id, what in _CODED:
-        findings.extend(_unknown(tree, expression, allowed(), rule_id, what))
+        findings.extend(_unknown(tree, expression, _code_set(allowed), rule_id, what))
     findings.extend(_units(tree))
     findings.extend(_languages(tree))
+    findings.extend(_locode_schemes(tree))
+    findings.extend(_escaped_twice(tree, text))
     return findings
 
 
@@ -115,9 +128,10 @@ def _unknown(
 
 def _units(tree: etree._ElementTree) -> Iterator[Finding]:
     known = codelists.units()
-    for element in elements(_UNITS, tree):
-        unit = (element.get("unitCode") or "").strip()
-        if unit not in known:
+    for attribute in attributes(_UNITS, tree):
+        unit = attribute.strip()
+        element = None if unit in known else attribute.getparent()
+        if element is not None:
             message = f"unitCode {unit!r} is not a known UN/ECE Rec 20 unit"
             field = f"{field_of(element)}/@unitCode"
             yield finding("EPH-MAP-002", message, field=field, line=line_of(element))
@@ -129,10 +143,11 @@ def _units(tree: etree._ElementTree) -> Iterator[Finding]:
 
 
 def _languages(tree: etree._ElementTree) -> Iterator[Finding]:
-    known = codelists.languages()
-    for element in elements(_LANGUAGES, tree):
-        language = (element.get("languageID") or "").strip()
-        if language in known:
+    known = _code_set(codelists.languages)
+    for attribute in attributes(_LANGUAGES, tree):
+        language = attribute.strip()
+        element = None if language in known else attribute.getparent()
+        if element is None:
             continue
         field = f"{field_of(element)}/@languageID"
         if language.lower() in known and language != language.lower():
@@ -141,3 +156,42 @@ def _languages(tree: etree._ElementTree) -> Iterator[Finding]:
         elif language.lower() not in known:
             message = f"languageID {language!r} is not an ISO 639-1 language"
             yield finding("EPH-MAP-006", message, field=field, line=line_of(element))
+
+
+_LOCODES = xpath(
+    f"{DOC}/ram:SignatorySPSAuthentication/ram:IssueSPSLocation/ram:ID[@schemeID]"
+    f" | {CONSIGNMENT}/ram:UnloadingBaseportSPSLocation/ram:ID[@schemeID]"
+)
+# After one parse, text that still holds an entity reference was escaped twice
+# (XML embedded as a string in SOAP, then escaped again).
+_ESCAPED = xpath(
+    "//*[not(*) and (contains(., '&amp;') or contains(., '&lt;')"
+    " or contains(., '&gt;') or contains(., '&quot;') or contains(., '&#'))]"
+)
+# The same test on the whole text first: one scan instead of one per element.
+_ENTITIES = ("&amp;", "&lt;", "&gt;", "&quot;", "&#")
+
+
+def _locode_schemes(tree: etree._ElementTree) -> Iterator[Finding]:
+    for element in elements(_LOCODES, tree):
+        scheme = element.get("schemeID") or ""
+        if "3166" in scheme:
+            message = (
+                f"schemeID {scheme!r} names the country list on UN/LOCODE "
+                f"{value(element)!r}; drop it or name the UN/LOCODE scheme"
+            )
+            field = f"{field_of(element)}/@schemeID"
+            yield finding("EPH-MAP-012", message, field=field, line=line_of(element))
+
+
+def _escaped_twice(tree: etree._ElementTree, text: str) -> Iterator[Finding]:
+    if not any(entity in text for entity in _ENTITIES):
+        return
+    for element in elements(_ESCAPED, tree):
+        message = (
+            f"text {value(element)[:60]!r} holds an entity reference after parsing; "
+            "the XML was escaped twice, escape it once"
+        )
+        yield finding(
+            "EPH-MAP-013", message, field=field_of(element), line=line_of(element)
+        )

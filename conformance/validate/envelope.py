@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import codecs
 from collections.abc import Iterator
 
 from lxml import etree
@@ -11,6 +12,7 @@ from lxml import etree
 from conformance.findings import Finding
 from conformance.hub.entities import EnvelopeHeader
 from conformance.validate._tree import CONSIGNMENT, DOC, value, xpath
+from conformance.validate.content import decode_content as decode_content_form
 from conformance.validate.rules import finding
 
 __all__ = ["check_envelope", "decode_content"]
@@ -46,17 +48,9 @@ _PAIRS: tuple[tuple[str, str, etree.XPath, str], ...] = (
 
 
 def decode_content(content: str | None) -> bytes | str | Finding:
-    """The certificate inside ``Content``: XML text as is, else base64-decoded bytes."""
-    text = (content or "").strip()
-    if not text:
-        return finding("EPH-ENV-006", "Content is empty", field="hub:Content")
-    if text.lstrip("\ufeff").startswith("<"):
-        return content or ""
-    try:
-        return base64.b64decode("".join(text.split()), validate=True)
-    except (binascii.Error, ValueError):
-        message = "Content is neither XML text nor base64; send the certificate XML"
-        return finding("EPH-ENV-006", message, field="hub:Content")
+    """The certificate inside ``Content``, decoded by :mod:`.content` (one decoder)."""
+    decoded = decode_content_form(content)
+    return decoded if isinstance(decoded, Finding) else decoded.data
 
 
 def check_envelope(
@@ -72,8 +66,41 @@ def check_envelope(
         if not isinstance(element, etree._Element) or not value(element):
             continue
         sent = str(getattr(header, attribute))
-        if sent.strip() != value(element):
+        if not _agrees(attribute, sent.strip(), value(element)):
             message = (
                 f"header {name} is {sent!r} but the certificate says {value(element)!r}"
             )
             yield finding(rule_id, message, field=f"hub:{name}", line=None)
+    content = getattr(header, "content", None)
+    if isinstance(content, str) and _base64_utf8_bom(content):
+        message = (
+            "base64 Content starts with a UTF-8 byte-order mark before the XML "
+            "declaration; many receivers' parsers refuse it, drop the mark"
+        )
+        yield finding("EPH-ENV-007", message, field="hub:Content", line=None)
+
+
+def _agrees(attribute: str, sent: str, certified: str) -> bool:
+    if sent == certified:
+        return True
+    # A hub connection code is the ISO country code, optionally followed by an
+    # instance suffix (Sri Lanka's UAT connection is LK2 for country LK).
+    return (
+        attribute in ("from_", "to")
+        and len(certified) == 2
+        and sent.startswith(certified)
+        and 2 < len(sent) <= 8
+        and sent[2:].isalnum()
+        and sent[2:].isascii()
+    )
+
+
+def _base64_utf8_bom(content: str) -> bool:
+    # The first four base64 characters are the first three bytes: the whole mark.
+    head = content.lstrip()[:4]
+    if head.startswith("<") or len(head) < 4:
+        return False
+    try:
+        return base64.b64decode(head, validate=True) == codecs.BOM_UTF8
+    except (binascii.Error, ValueError):
+        return False

@@ -63,14 +63,28 @@ _PRESENCE_ONLY = frozenset({ram("OriginSPSCountry")})
 def check_mandatory(tree: etree._ElementTree) -> list[Finding]:
     """Findings for mandatory ePhyto elements that are missing or empty."""
     findings: list[Finding] = []
+    # Several rows share their parents: each parent query runs once.
+    found: dict[str, list[etree._Element]] = {}
     for parents, tag, rule_id in _REQUIRED:
-        for parent in elements(parents, tree):
+        if parents.path not in found:
+            found[parents.path] = elements(parents, tree)
+        for parent in found[parents.path]:
+            if tag not in _EVERY and _satisfied(parent, tag):
+                continue
             findings.extend(_check(parent, tag, rule_id))
     return findings
 
 
+def _satisfied(parent: etree._Element, tag: str) -> bool:
+    """The common case, decided without building lists: a first child with text."""
+    child = next(parent.iterchildren(tag), None)
+    if child is None:
+        return False
+    return tag in _PRESENCE_ONLY or bool((child.text or "").strip()) or len(child) > 0
+
+
 def _check(parent: etree._Element, tag: str, rule_id: str) -> list[Finding]:
-    children = parent.findall(tag)
+    children = list(parent.iterchildren(tag))
     if not children:
         message = f"{qualified(tag)} is missing in {qualified(str(parent.tag))}"
         field = child_field(parent, tag)

@@ -131,6 +131,8 @@ _ALL: tuple[Rule, ...] = (
             ("EPH-MAP-009", _S, "StatusCode is not in the ePhyto 4405 subset."),
             ("EPH-MAP-010", _S, "The literal NULL stands in for an empty value."),
             ("EPH-MAP-011", _S, "A measure has no unitCode."),
+            ("EPH-MAP-012", _W, "A UN/LOCODE ID carries a country-code schemeID."),
+            ("EPH-MAP-013", _W, "Text holds an escaped entity: escaped twice."),
         ),
     ),
     # Business rules beyond the schema (B4).
@@ -164,6 +166,7 @@ _ALL: tuple[Rule, ...] = (
             ("EPH-ENV-004", _S, "Header CertificateStatus differs from StatusCode."),
             ("EPH-ENV-005", _S, "Header NPPOCertificateNumber differs from ID."),
             ("EPH-ENV-006", _S, "Content is missing or neither XML nor base64."),
+            ("EPH-ENV-007", _W, "Base64 Content starts with a UTF-8 byte-order mark."),
         ),
     ),
 )

@@ -17,7 +17,13 @@ from conformance.findings import Finding
 from conformance.validate._tree import line_of
 from conformance.validate.rules import finding
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "ParsedDocument", "parse_untrusted"]
+__all__ = [
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "ParsedDocument",
+    "check_depth",
+    "parse_untrusted",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +43,7 @@ _DECLARATION = re.compile(r"""<\?xml\s[^>]*?encoding\s*=\s*(["'])([A-Za-z0-9._-]
 _PROLOG_ITEM = re.compile(r"\s+|<\?.*?\?>|<!--.*?-->", re.DOTALL)
 _ENTITY = re.compile(r"<!ENTITY\s+(%\s+)?\S+\s+(SYSTEM|PUBLIC)?", re.DOTALL)
 _DEPTH_PROBES: dict[int, etree.XPath] = {}
+_ASCII_COMPATIBLE = ("text", "utf-8", "ascii", "iso8859-", "cp125")
 
 
 @dataclass(slots=True)
@@ -55,7 +62,10 @@ class ParsedDocument:
 
 
 def parse_untrusted(
-    data: bytes | str, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH
+    data: bytes | str,
+    *,
+    max_bytes: int = MAX_BYTES,
+    max_depth: int | None = MAX_DEPTH,
 ) -> ParsedDocument:
     """Parse ``data`` safely; problems come back as findings, never as exceptions.
 
@@ -63,6 +73,9 @@ def parse_untrusted(
     True
     >>> parse_untrusted(b"<!DOCTYPE a><a/>").findings[0].rule_id
     'EPH-SEC-001'
+
+    ``max_depth=None`` leaves the depth to the caller (:func:`check_depth`), for
+    the validator that skips it when a non-recursive schema already bounds it.
     """
     raw = _from_text(data) if isinstance(data, str) else data
     if len(raw) > max_bytes:
@@ -77,8 +90,12 @@ def parse_untrusted(
     if not raw.strip(b"\x00\t\r\n \xef\xbb\xbf\xfe\xff"):
         empty = finding("EPH-WF-003", "content is empty or only whitespace")
         return ParsedDocument(None, encoding, bom, [empty])
-    text = raw.decode("utf-8" if encoding == "text" else encoding, "replace")
-    refusal = _doctype(text)
+    refusal = None
+    # In an ASCII-compatible encoding a DOCTYPE shows in the bytes themselves,
+    # so most documents need no decoding here.
+    if not encoding.startswith(_ASCII_COMPATIBLE) or b"<!DOCTYPE" in raw:
+        text = raw.decode("utf-8" if encoding == "text" else encoding, "replace")
+        refusal = _doctype(text)
     if refusal is not None:
         return ParsedDocument(None, encoding, bom, [refusal])
     warnings = [_no_bom_warning()] if encoding.startswith("utf-16") and not bom else []
@@ -86,7 +103,7 @@ def parse_untrusted(
     if problem is not None:
         return ParsedDocument(None, encoding, bom, [*warnings, problem])
     assert tree is not None
-    deep = _too_deep(tree, max_depth)
+    deep = None if max_depth is None else check_depth(tree, max_depth)
     if deep is not None:
         return ParsedDocument(None, encoding, bom, [*warnings, deep])
     return ParsedDocument(tree, encoding, bom, warnings)
@@ -212,7 +229,8 @@ def _syntax_finding(err: etree.XMLSyntaxError) -> Finding:
     return finding("EPH-WF-001", message, line=line)
 
 
-def _too_deep(tree: etree._ElementTree, max_depth: int) -> Finding | None:
+def check_depth(tree: etree._ElementTree, max_depth: int = MAX_DEPTH) -> Finding | None:
+    """EPH-SEC-003 when elements nest deeper than ``max_depth``, else ``None``."""
     probe = _DEPTH_PROBES.get(max_depth)
     if probe is None:
         # One fixed-length path visits each element once: linear in the tree size.

@@ -19,7 +19,7 @@ from conformance.namespaces import RAM, RSM, UDT
 from conformance.validate._tree import child_field, field_of, line_of, qualified, xpath
 from conformance.validate.rules import finding
 
-__all__ = ["check_namespaces", "check_schema"]
+__all__ = ["check_against", "check_namespaces", "check_schema", "classify_content"]
 
 _ROOT = f"{{{RSM}}}SPSCertificate"
 _FOREIGN = xpath(
@@ -61,7 +61,11 @@ def check_namespaces(tree: etree._ElementTree) -> list[Finding]:
 
 def check_schema(tree: etree._ElementTree) -> list[Finding]:
     """Validate against the ePhyto profile XSD; one finding per lxml error."""
-    schema = profile_schema()
+    return check_against(tree, profile_schema())
+
+
+def check_against(tree: etree._ElementTree, schema: etree.XMLSchema) -> list[Finding]:
+    """Validate against ``schema``; each lxml error mapped to its EPH-SCH rule."""
     with _LOCK:
         if schema.validate(tree):
             return []
@@ -108,9 +112,28 @@ _DATATYPE_ERRORS = frozenset(
 
 
 def _content_finding(element: etree._Element, message: str, line: int) -> Finding:
-    expected = _expected(message)
+    incomplete = "Missing child" in message
+    return classify_content(
+        element, _expected(message), message, line, incomplete=incomplete
+    )
+
+
+def classify_content(
+    element: etree._Element,
+    expected: list[str],
+    message: str,
+    line: int | None,
+    *,
+    incomplete: bool = False,
+) -> Finding:
+    """The rule for a content-model error at ``element`` given what was expected.
+
+    ``incomplete`` means the parent ``element`` ended while ``expected`` (Clark
+    names) were still required; otherwise ``element`` is the child that came
+    where one of ``expected`` should have.
+    """
     tag = element.tag if isinstance(element.tag, str) else ""
-    if "Missing child" in message and expected:
+    if incomplete and expected:
         missing = f"{qualified(expected[-1])} is missing"
         return finding(
             "EPH-SCH-002", missing, field=child_field(element, expected[-1]), line=line

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable, Sequence
 
@@ -11,25 +12,35 @@ from conformance.findings import Finding, Level
 from conformance.hub.entities import Envelope
 from conformance.validate.business import check_business
 from conformance.validate.codes import check_codes
-from conformance.validate.envelope import check_envelope, decode_content
+from conformance.validate.content import DecodedContent, decode_content
+from conformance.validate.envelope import check_envelope
 from conformance.validate.mandatory import check_mandatory
-from conformance.validate.safe import parse_untrusted
-from conformance.validate.schema import check_namespaces, check_schema
+from conformance.validate.options import DEFAULT_OPTIONS, ValidationOptions
+from conformance.validate.safe import check_depth, parse_untrusted
+from conformance.validate.schema import check_against, check_namespaces, check_schema
+from conformance.validate.strictness import order_free, to_schema_order
 
-__all__ = ["validate_certificate", "validate_envelope"]
+__all__ = ["validate_certificate", "validate_decoded", "validate_envelope"]
 
 logger = logging.getLogger(__name__)
 
 _Layer = Callable[[etree._ElementTree], list[Finding]]
-_TREE_LAYERS: tuple[_Layer, ...] = (
-    check_schema,
+# TODO(#4): one walk of the tree shared by the mandatory, code-list and business
+# layers; their ~35 XPath queries are ~70 % of the time on a typical certificate
+# (tests/benchmarks/bench_validate.py) and keep it under 5,000/s above ~5 KiB.
+_RULE_LAYERS: tuple[_Layer, ...] = (
     check_mandatory,
     check_codes,
     check_business,
 )
 
 
-def validate_certificate(data: bytes | str, *, first: bool = False) -> list[Finding]:
+def validate_certificate(
+    data: bytes | str,
+    *,
+    first: bool = False,
+    options: ValidationOptions = DEFAULT_OPTIONS,
+) -> list[Finding]:
     """Validate one certificate; an empty list means no finding at all.
 
     >>> from conformance.certificate import to_xml
@@ -39,38 +50,98 @@ def validate_certificate(data: bytes | str, *, first: bool = False) -> list[Find
     >>> [f.rule_id for f in validate_certificate(b"<not-closed>")]
     ['EPH-WF-001']
 
-    ``first=True`` returns at most the first finding. Never raises on bad input:
-    every problem of the content is a :class:`~conformance.findings.Finding`.
+    ``first=True`` returns at most the first finding; ``options`` chooses the
+    strictness, detailed schema messages and the official UN/CEFACT schema. Never
+    raises on bad input: every problem of the content is a
+    :class:`~conformance.findings.Finding`.
     """
-    findings, _ = _validate(data)
+    findings, _ = _validate(data, options)
     return findings[:1] if first else findings
 
 
-def validate_envelope(envelope: Envelope, *, first: bool = False) -> list[Finding]:
+def validate_envelope(
+    envelope: Envelope,
+    *,
+    first: bool = False,
+    options: ValidationOptions = DEFAULT_OPTIONS,
+) -> list[Finding]:
     """Validate an envelope's Content and the header against that content.
 
-    Content is XML text, or base64 of the XML bytes (both are seen on the hub).
+    Content is XML text, or base64 of the XML bytes in UTF-8 or UTF-16
+    (:mod:`conformance.validate.content`); anything else is EPH-ENV-006.
     """
     content = decode_content(envelope.content)
     if isinstance(content, Finding):
         return [content]
-    findings, tree = _validate(content)
+    return validate_decoded(envelope, content, first=first, options=options)
+
+
+def validate_decoded(
+    envelope: Envelope,
+    content: DecodedContent,
+    *,
+    first: bool = False,
+    options: ValidationOptions = DEFAULT_OPTIONS,
+) -> list[Finding]:
+    """Validate an envelope whose ``Content`` the caller has already decoded."""
+    findings, tree = _validate(content.data, options)
     if tree is not None:
         findings.extend(check_envelope(envelope, tree))
     return findings[:1] if first else findings
 
 
-def _validate(data: bytes | str) -> tuple[list[Finding], etree._ElementTree | None]:
-    parsed = parse_untrusted(data)
-    if parsed.tree is None:
+def _validate(
+    data: bytes | str, options: ValidationOptions
+) -> tuple[list[Finding], etree._ElementTree | None]:
+    parsed = parse_untrusted(data, max_depth=None)
+    tree = parsed.tree
+    if tree is None:
         return parsed.findings, None
-    wrong_namespaces = check_namespaces(parsed.tree)
-    if wrong_namespaces:
-        return [*parsed.findings, *wrong_namespaces], None
-    layers = [layer(parsed.tree) for layer in _TREE_LAYERS]
+    schema_layer = _schema_layer(options)
+    schema_findings = schema_layer(tree)
+    if schema_findings and options.strictness == "hub":
+        # Only a tree the schema refuses can owe it to order: reorder, validate again.
+        to_schema_order(tree)
+        schema_findings = order_free(schema_layer(tree))
+    # A tree the profile accepts is bounded in depth (the profile is not
+    # recursive) and holds only rsm/ram/udt elements (it has no wildcards), so
+    # both scans run only when the schema found something.
+    if schema_findings:
+        deep = check_depth(tree)
+        if deep is not None:
+            return [*parsed.findings, deep], None
+        wrong_namespaces = check_namespaces(tree)
+        if wrong_namespaces:
+            return [*parsed.findings, *wrong_namespaces], None
+    if options.official_schema is not None:
+        official = check_against(tree, options.official_schema)
+        if options.strictness == "hub":
+            official = order_free(official)
+        schema_findings = _merged(schema_findings, official)
+    layers = [schema_findings, *(layer(tree) for layer in _RULE_LAYERS)]
     findings = [*parsed.findings, *_one_owner(layers)]
     logger.debug("validated certificate: %d finding(s)", len(findings))
-    return findings, parsed.tree
+    return findings, tree
+
+
+def _schema_layer(options: ValidationOptions) -> _Layer:
+    if options.detailed:
+        # xmlschema is imported only by those who ask for its messages.
+        from conformance.validate.detailed import check_schema_detailed
+
+        return check_schema_detailed
+    return check_schema
+
+
+def _merged(profile: list[Finding], official: list[Finding]) -> list[Finding]:
+    """The profile's findings, then the official schema's that say something new."""
+    seen = {(f.rule_id, f.field, f.line) for f in profile}
+    extra = [
+        dataclasses.replace(f, message=f"official UN/CEFACT schema: {f.message}")
+        for f in official
+        if (f.rule_id, f.field, f.line) not in seen
+    ]
+    return [*profile, *extra]
 
 
 def _one_owner(layers: Sequence[list[Finding]]) -> list[Finding]:

@@ -43,9 +43,11 @@ def test_public_surface() -> None:
         "ParsedDocument",
         "RULES",
         "Rule",
+        "ValidationOptions",
         "finding",
         "parse_untrusted",
         "validate_certificate",
+        "validate_decoded",
         "validate_envelope",
     ]
 
@@ -110,6 +112,7 @@ def test_mattilsynet_sample_findings_are_pinned() -> None:
         "EPH-SCH-007": 4,
         "EPH-BR-001": 11,
         "EPH-BR-006": 2,
+        "EPH-MAP-012": 1,
     }
     transit = [f for f in findings if f.rule_id == "EPH-SCH-001"][-1]
     assert (

@@ -193,6 +193,15 @@ CASES: dict[str, Callable[[], list[Finding]]] = {
         at("rsm:SPSConsignment/ram:ConsignorSPSParty/ram:Name", text="NULL")
     ),
     "EPH-MAP-011": cert(at(_tl("ram:NetWeightMeasure"), unitCode=None)),
+    "EPH-MAP-012": cert(
+        at(
+            f"{DOC}/ram:SignatorySPSAuthentication/ram:IssueSPSLocation/ram:ID",
+            schemeID="ISO_3166-1_alpha-2",
+        )
+    ),
+    "EPH-MAP-013": cert(
+        at("rsm:SPSConsignment/ram:ConsignorSPSParty/ram:Name", text="A &amp; B")
+    ),
     "EPH-BR-001": cert(
         added(
             LINE,
@@ -259,6 +268,9 @@ CASES: dict[str, Callable[[], list[Finding]]] = {
     "EPH-ENV-004": header(certificate_status=40),
     "EPH-ENV-005": header(nppo_certificate_number="OTHER-1"),
     "EPH-ENV-006": header(content="%%% not base64 %%%"),
+    "EPH-ENV-007": header(
+        content=base64.b64encode(b"\xef\xbb\xbf" + to_xml(full_851())).decode()
+    ),
 }
 
 
