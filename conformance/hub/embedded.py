@@ -7,13 +7,14 @@ import logging
 import os
 import socket
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Self
 
 from aiohttp import web
 
 from conformance.errors import ConfigError
+from conformance.hub.faults import DEFAULT_CLIENT_TIMEOUT, find_fault
 from conformance.hub.pki import TestPki, check_nppo_code, fingerprint
 from conformance.hub.server import HUB_PATH, create_app, server_ssl_context
 from conformance.hub.service import HubService
@@ -40,8 +41,14 @@ class EmbeddedHub:
             with HubClient(hub.url, cert=hub.pki.client("NL"), ca=hub.pki.ca_cert) as c:
                 c.get_profile()
 
-    Raises ``UsageError`` for an invalid NPPO code and ``ConfigError`` when the state
-    directory is not writable or the port cannot be bound.
+    ``listing_limit`` caps the envelopes one listing or batch pull answers (oldest
+    first); ``None`` answers all of them. ``fault`` names a catalogued hub fault
+    (``conformance.hub.faults``) to inject; wire faults are tuned to defeat a client
+    whose timeout is ``client_timeout`` seconds. ``service_factory`` builds the
+    service over the hub's store instead (to observe or wrap every operation).
+
+    Raises ``UsageError`` for an invalid NPPO code or fault name and ``ConfigError``
+    when the state directory is not writable or the port cannot be bound.
     """
 
     def __init__(
@@ -52,23 +59,32 @@ class EmbeddedHub:
         port: int = 0,
         *,
         validator: Validator | None = None,
+        listing_limit: int | None = None,
+        fault: str | None = None,
+        client_timeout: float = DEFAULT_CLIENT_TIMEOUT,
+        service_factory: Callable[[HubStore], HubService] | None = None,
     ) -> None:
         self.state_dir = Path(state_dir)
+        self.fault = None if fault is None else find_fault(fault)
+        self._client_timeout = client_timeout
         self.nppos = tuple(check_nppo_code(code) for code in nppos)
         self.host = host
         self.pki = TestPki.create(self.state_dir / "pki", self.nppos)
         self._socket = _bind(host, port)
         try:
-            self.store = HubStore.open(self.state_dir)
+            self.store = HubStore.open(self.state_dir, listing_limit=listing_limit)
         except BaseException:
             self._socket.close()
             raise
         for code in self.nppos:
             self.store.register_nppo(code, fingerprint(self.pki.certificate_pem(code)))
+        service = HubService if self.fault is None else self.fault.service_class()
         self.service = (
-            HubService(self.store)
+            service_factory(self.store)
+            if service_factory is not None
+            else service(self.store)
             if validator is None
-            else HubService(self.store, validator)
+            else service(self.store, validator)
         )
         self.port: int = self._socket.getsockname()[1]
         self.url = f"https://{_url_host(host)}:{self.port}{HUB_PATH}"
@@ -133,7 +149,10 @@ class EmbeddedHub:
     async def _serve(self) -> None:
         self._loop = asyncio.get_running_loop()
         self._stop = asyncio.Event()
-        app = create_app(self.service, wsdl_endpoint=self.url)
+        middlewares = (
+            () if self.fault is None else self.fault.middlewares(self._client_timeout)
+        )
+        app = create_app(self.service, wsdl_endpoint=self.url, middlewares=middlewares)
         runner = web.AppRunner(app, access_log=None, shutdown_timeout=_SHUTDOWN_SECONDS)
         await runner.setup()
         try:

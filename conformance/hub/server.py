@@ -7,11 +7,15 @@ on the body's first element, never on ``SOAPAction`` (D20).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import ssl
 import time
+from collections.abc import Sequence
+from typing import Any
 
 from aiohttp import web
+from aiohttp.typedefs import Middleware
 
 from conformance.hub.codec import (
     CodecError,
@@ -22,6 +26,7 @@ from conformance.hub.codec import (
 from conformance.hub.contract import contract_wsdl
 from conformance.hub.pki import TestPki, fingerprint
 from conformance.hub.service import NPPO_NOT_FOUND, HubService, HubServiceFault
+from conformance.hub.store import HubStore
 
 __all__ = [
     "HUB_PATH",
@@ -41,6 +46,17 @@ MAX_BODY_BYTES = 64 * 1024 * 1024
 
 _SERVICE = web.AppKey("service", HubService)
 _ENDPOINT = web.AppKey("wsdl_endpoint", str)
+
+
+class _CommitSlot:
+    # The commit every request of the current loop turn waits for.
+    __slots__ = ("pending",)
+
+    def __init__(self) -> None:
+        self.pending: asyncio.Future[None] | None = None
+
+
+_COMMIT = web.AppKey("commit_slot", _CommitSlot)
 _XML = "text/xml"
 
 
@@ -56,7 +72,12 @@ def server_ssl_context(pki: TestPki) -> ssl.SSLContext:
     return context
 
 
-def create_app(service: HubService, *, wsdl_endpoint: str) -> web.Application:
+def create_app(
+    service: HubService,
+    *,
+    wsdl_endpoint: str,
+    middlewares: Sequence[Middleware] = (),
+) -> web.Application:
     """The hub application: SOAP POSTs and ``GET ?wsdl`` on ``/hub/DeliveryService``.
 
     Example::
@@ -64,9 +85,11 @@ def create_app(service: HubService, *, wsdl_endpoint: str) -> web.Application:
         app = create_app(HubService(store), wsdl_endpoint="https://127.0.0.1:8443"
                          "/hub/DeliveryService")
     """
-    app = web.Application(client_max_size=MAX_BODY_BYTES)
+    # ``middlewares`` wrap every exchange: the hook injected wire faults use.
+    app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=middlewares)
     app[_SERVICE] = service
     app[_ENDPOINT] = wsdl_endpoint
+    app[_COMMIT] = _CommitSlot()
     app.router.add_post(HUB_PATH, _soap)
     app.router.add_get(HUB_PATH, _wsdl)
     return app
@@ -93,9 +116,9 @@ async def _soap(request: web.Request) -> web.Response:
         logger.debug("request from %s: %r", caller, body)
         operation, params = decode_request(body)
         # SQLite and validation run on the loop thread: both are fast for single
-        # exchanges. TODO(#6): move service calls to an executor if load tests show
-        # the loop stalling under concurrent ValidateAndDeliver calls.
-        result = service.call(operation, caller, params)
+        # exchanges, and one thread lets concurrent requests share a commit.
+        result = _call_grouped(service, operation, caller, params)
+        await _committed(request.app)
         payload, status = encode_response(operation, result), 200
     except HubServiceFault as fault:
         payload, status = encode_fault(fault.message), 500
@@ -115,6 +138,48 @@ async def _soap(request: web.Request) -> web.Response:
     logger.info("%s caller=%s status=%d %.1f ms", operation, caller, status, elapsed_ms)
     logger.debug("response to %s: %r", caller, payload)
     return web.Response(body=payload, status=status, content_type=_XML, charset="utf-8")
+
+
+def _call_grouped(
+    service: HubService, operation: str, caller: str, params: dict[str, Any]
+) -> object:
+    store = getattr(service, "store", None)
+    if not isinstance(store, HubStore):
+        return service.call(operation, caller, params)
+    with store.grouped():
+        try:
+            return service.call(operation, caller, params)
+        except BaseException:
+            # A refusal answers without awaiting the turn's commit; the group must
+            # not stay open (and hold SQLite's write lock) after it.
+            store.commit()
+            raise
+
+
+async def _committed(app: web.Application) -> None:
+    # One COMMIT per loop turn serves every request handled in that turn (measured
+    # at a quarter of the per-request cost); no answer leaves before its commit.
+    store = getattr(app[_SERVICE], "store", None)
+    if not isinstance(store, HubStore) or not store.uncommitted:
+        return
+    slot = app[_COMMIT]
+    pending = slot.pending
+    if pending is None or pending.done():
+        pending = asyncio.get_running_loop().create_future()
+        slot.pending = pending
+        asyncio.get_running_loop().call_soon(_commit, store, pending)
+    await asyncio.shield(pending)
+
+
+def _commit(store: HubStore, pending: asyncio.Future[None]) -> None:
+    try:
+        store.commit()
+    except Exception as err:
+        # Every request waiting on this commit answers the failure.
+        logger.exception("committing the hub's grouped changes failed")
+        pending.set_exception(err)
+    else:
+        pending.set_result(None)
 
 
 def _peer_fingerprint(request: web.Request) -> str:

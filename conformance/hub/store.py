@@ -58,14 +58,29 @@ class HubStore:
     database was written by a newer schema.
     """
 
-    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+    def __init__(
+        self,
+        connection: sqlite3.Connection,
+        path: Path,
+        *,
+        listing_limit: int | None = None,
+    ) -> None:
         self._db = connection
         self.path = path
+        # None answers every waiting envelope; a number caps listings and batch pulls
+        # (oldest first), which a backlog of millions needs.
+        self.listing_limit = listing_limit
         # One connection shared by the server's loop thread and the caller's thread.
         self._lock = threading.RLock()
+        # Set, per thread, while the server groups the changes of concurrent requests.
+        self._grouping = threading.local()
+        self._closed = False
+        self._open = False
 
     @classmethod
-    def open(cls, state_dir: str | os.PathLike[str]) -> HubStore:
+    def open(
+        cls, state_dir: str | os.PathLike[str], *, listing_limit: int | None = None
+    ) -> HubStore:
         """Open (creating if needed) the store in ``state_dir``."""
         path = Path(state_dir) / _FILE_NAME
         try:
@@ -84,12 +99,41 @@ class HubStore:
                 f"cannot open the hub store {str(path)!r}: {err}; "
                 "choose a writable state directory"
             ) from err
-        return cls(connection, path)
+        return cls(connection, path, listing_limit=listing_limit)
 
     def close(self) -> None:
-        """Close the database connection."""
+        """Commit any grouped changes and close the database connection."""
         with self._lock:
+            if self._closed:
+                return
+            self.commit()
             self._db.close()
+            self._closed = True
+
+    @contextmanager
+    def grouped(self) -> Iterator[None]:
+        """Leave this thread's changes uncommitted until :meth:`commit`.
+
+        Each change stays atomic (a savepoint); the server commits once per event
+        loop turn, before any answer leaves, so one commit serves many requests.
+        """
+        self._grouping.active = True
+        try:
+            yield
+        finally:
+            self._grouping.active = False
+
+    @property
+    def uncommitted(self) -> bool:
+        """Whether grouped changes wait for :meth:`commit`."""
+        return self._open
+
+    def commit(self) -> None:
+        """Commit grouped changes, if any."""
+        with self._lock:
+            if self._open:
+                self._open = False
+                self._db.execute("COMMIT")
 
     def __enter__(self) -> Self:
         return self
@@ -162,9 +206,17 @@ class HubStore:
                     now,
                 ),
             )
-        stored = self.envelope(number)
-        assert stored is not None
-        return stored
+        # The row holds exactly what was inserted; reading it back costs a query.
+        return Envelope(
+            from_=envelope.from_,
+            to=envelope.to,
+            certificate_type=envelope.certificate_type,
+            certificate_status=envelope.certificate_status,
+            nppo_certificate_number=envelope.nppo_certificate_number,
+            hub_delivery_number=number,
+            hub_tracking_info=TrackingInfo.PENDING_DELIVERY.value,
+            content=envelope.content,
+        )
 
     def envelope(self, number: str) -> Envelope | None:
         """The envelope with this ``hubDeliveryNumber``, with its tracking state."""
@@ -183,15 +235,14 @@ class HubStore:
         if sender is not None:
             sql += " AND sender = ?"
             args += (sender,)
-        return [
-            envelope_from_row(row) for row in self._query(sql + " ORDER BY rowid", args)
-        ]
+        sql += " ORDER BY rowid" + self._limit()
+        return [envelope_from_row(row) for row in self._query(sql, args)]
 
     def under_delivery(self, sender: str) -> list[Envelope]:
         """Envelopes sent by ``sender`` that are not final yet, oldest first."""
         rows = self._query(
             f"SELECT {ENVELOPE_COLUMNS} FROM envelopes WHERE sender = ? AND state = ? "
-            "ORDER BY rowid",
+            "ORDER BY rowid" + self._limit(),
             (sender, TrackingInfo.PENDING_DELIVERY.value),
         )
         return [envelope_from_row(row) for row in rows]
@@ -237,17 +288,31 @@ class HubStore:
         )
         return [Acknowledgement(*row) for row in rows]
 
+    def _limit(self) -> str:
+        return "" if self.listing_limit is None else f" LIMIT {int(self.listing_limit)}"
+
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         with self._lock:
-            # IMMEDIATE takes the write lock up front: read-then-write stays atomic.
-            self._db.execute("BEGIN IMMEDIATE")
+            if not self._open:
+                # IMMEDIATE takes the write lock up front: read-then-write stays
+                # atomic.
+                self._db.execute("BEGIN IMMEDIATE")
+                self._open = True
+            self._db.execute("SAVEPOINT change")
             try:
                 yield self._db
             except BaseException:
-                self._db.execute("ROLLBACK")
+                self._db.execute("ROLLBACK TO change")
+                self._db.execute("RELEASE change")
+                if not getattr(self._grouping, "active", False):
+                    self.commit()
                 raise
-            self._db.execute("COMMIT")
+            self._db.execute("RELEASE change")
+            if not getattr(self._grouping, "active", False):
+                # Also commits a group still open in another thread: nothing is
+                # ever left waiting on a caller outside the server.
+                self.commit()
 
     def _query(self, sql: str, args: tuple[object, ...]) -> list[tuple[Any, ...]]:
         with self._lock:

@@ -58,13 +58,17 @@ class NppoHub:
         self.partner = partner_for(self.system)
         self.log = ExchangeLog()
         self._hub = EmbeddedHub(
-            Path(state_dir), nppos=(self.partner, self.system), host=host, port=port
+            Path(state_dir),
+            nppos=(self.partner, self.system),
+            host=host,
+            port=port,
+            service_factory=lambda store: ObservedHubService(
+                store, self.log, observed=self.system, probe=probe
+            ),
         )
-        self.service = ObservedHubService(
-            self._hub.store, self.log, observed=self.system, probe=probe
-        )
-        # Must be in place before start(): the application is built from it.
-        self._hub.service = self.service
+        service = self._hub.service
+        assert isinstance(service, ObservedHubService)
+        self.service = service
         self.url = self._hub.url
         self.pki = self._hub.pki
 

@@ -14,6 +14,8 @@ from conformance.suite.settings import SETTINGS_KEY, SuiteSettings
 __all__ = ["HYPOTHESIS_PROFILE", "SuitePlugin"]
 
 HYPOTHESIS_PROFILE = "ephyto-conformance"
+# Where @given keeps the settings a test runs with.
+_HYPOTHESIS_SETTINGS = "_hypothesis_internal_use_settings"
 
 
 class SuitePlugin:
@@ -65,8 +67,8 @@ class SuitePlugin:
             # be before this run loaded its profile (the project's own tests
             # import the checks to list them). Hypothesis has no public way to
             # re-settle a decorated test, so the attribute it reads is set here.
-            if hasattr(test, "_hypothesis_internal_use_settings"):
-                setattr(test, "_hypothesis_internal_use_settings", profile)
+            if hasattr(test, _HYPOTHESIS_SETTINGS):
+                setattr(test, _HYPOTHESIS_SETTINGS, profile)
 
     @pytest.hookimpl(wrapper=True, tryfirst=True)
     def pytest_runtest_setup(self, item: pytest.Item) -> Generator[None, None, None]:
