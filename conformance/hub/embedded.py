@@ -69,7 +69,9 @@ class EmbeddedHub:
         self._client_timeout = client_timeout
         self.nppos = tuple(check_nppo_code(code) for code in nppos)
         self.host = host
-        self.pki = TestPki.create(self.state_dir / "pki", self.nppos)
+        self.pki = TestPki.create(
+            self.state_dir / "pki", self.nppos, server_names=(host,)
+        )
         self._socket = _bind(host, port)
         try:
             self.store = HubStore.open(self.state_dir, listing_limit=listing_limit)

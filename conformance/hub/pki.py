@@ -72,15 +72,29 @@ class TestPki:
         self.directory = directory
 
     @classmethod
-    def create(cls, directory: str | os.PathLike[str], nppos: Iterable[str]) -> TestPki:
-        """Write the CA, the server certificate and each missing NPPO certificate."""
+    def create(
+        cls,
+        directory: str | os.PathLike[str],
+        nppos: Iterable[str],
+        *,
+        server_names: Iterable[str] = (),
+    ) -> TestPki:
+        """Write the CA, the server certificate and each missing NPPO certificate.
+
+        The server certificate names localhost and the loopback addresses, plus
+        ``server_names`` (host names or IP addresses the hub is reached at); an
+        existing one that lacks a requested name is issued again.
+        """
         codes = [check_nppo_code(code) for code in nppos]
+        names = _server_names(server_names)
         pki = cls(Path(directory))
         try:
             pki.directory.mkdir(parents=True, exist_ok=True)
             ca_key, ca_cert = pki._ensure_ca()
-            if not pki._exists("server"):
-                pki._issue("server", "localhost", ca_key, ca_cert, server=True)
+            if not pki._exists("server") or not names <= pki._server_names():
+                pki._issue(
+                    "server", "localhost", ca_key, ca_cert, server=True, names=names
+                )
             for code in codes:
                 if not pki._exists(code):
                     pki._issue(code, code, ca_key, ca_cert, server=False)
@@ -212,6 +226,19 @@ class TestPki:
             )
         return key, cert
 
+    def _server_names(self) -> frozenset[str]:
+        """The DNS names and IP addresses the current server certificate holds."""
+        cert = x509.load_pem_x509_certificate(self._pair("server")[0].read_bytes())
+        try:
+            extension = cert.extensions.get_extension_for_class(
+                x509.SubjectAlternativeName
+            )
+        except x509.ExtensionNotFound:
+            return frozenset()
+        dns = extension.value.get_values_for_type(x509.DNSName)
+        ips = extension.value.get_values_for_type(x509.IPAddress)
+        return frozenset([*dns, *(str(ip) for ip in ips)])
+
     def _issue(
         self,
         stem: str,
@@ -220,6 +247,7 @@ class TestPki:
         ca_cert: x509.Certificate,
         *,
         server: bool,
+        names: frozenset[str] = frozenset(),
     ) -> None:
         key = ec.generate_private_key(ec.SECP256R1())
         now = _now()
@@ -248,10 +276,11 @@ class TestPki:
             )
         )
         if server:
-            names: list[x509.GeneralName] = [x509.DNSName(n) for n in _SERVER_NAMES]
-            names += [x509.IPAddress(ipaddress.ip_address(ip)) for ip in _SERVER_IPS]
             builder = builder.add_extension(
-                x509.SubjectAlternativeName(names), critical=False
+                x509.SubjectAlternativeName(
+                    [_general_name(name) for name in sorted(names)]
+                ),
+                critical=False,
             )
         self._write(stem, key, builder.sign(ca_key, hashes.SHA256()))
 
@@ -270,6 +299,22 @@ class TestPki:
             handle.write(key_bytes)
         os.chmod(key_path, 0o600)
         cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+
+
+def _server_names(extra: Iterable[str]) -> frozenset[str]:
+    names = {*_SERVER_NAMES, *_SERVER_IPS}
+    for name in extra:
+        # A wildcard bind address names no host a client could dial.
+        if name and name not in ("0.0.0.0", "::"):
+            names.add(name.strip("[]"))
+    return frozenset(names)
+
+
+def _general_name(name: str) -> x509.GeneralName:
+    try:
+        return x509.IPAddress(ipaddress.ip_address(name))
+    except ValueError:
+        return x509.DNSName(name)
 
 
 def _now() -> datetime.datetime:

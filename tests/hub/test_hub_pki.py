@@ -156,3 +156,37 @@ def test_client_for_an_unknown_nppo_is_a_config_error(tmp_path: Path) -> None:
 
     with pytest.raises(ConfigError, match="'KE'"):
         pki.client("KE")
+
+
+def _server_alt_names(pki: TestPki) -> set[str]:
+    cert = x509.load_pem_x509_certificate(pki.server[0].read_bytes())
+    names = cert.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
+    return {
+        *names.get_values_for_type(x509.DNSName),
+        *(str(ip) for ip in names.get_values_for_type(x509.IPAddress)),
+    }
+
+
+def test_server_certificate_names_the_address_a_hub_listens_on(
+    tmp_path: Path,
+) -> None:
+    pki = TestPki.create(
+        tmp_path, ["KE"], server_names=["192.0.2.10", "hub.test", "0.0.0.0"]
+    )
+
+    names = _server_alt_names(pki)
+
+    assert {"192.0.2.10", "hub.test", "localhost", "127.0.0.1", "::1"} <= names
+    assert "0.0.0.0" not in names
+
+
+def test_create_again_reissues_the_server_certificate_for_a_new_address(
+    tmp_path: Path,
+) -> None:
+    TestPki.create(tmp_path, ["KE"])
+    client_before = (tmp_path / "KE.pem").read_bytes()
+
+    pki = TestPki.create(tmp_path, ["KE"], server_names=["198.51.100.7"])
+
+    assert "198.51.100.7" in _server_alt_names(pki)
+    assert (tmp_path / "KE.pem").read_bytes() == client_before
