@@ -1,4 +1,7 @@
-"""Business rules beyond the schema (B4): re-export notes, dates, packages, units."""
+"""Business rules beyond the schema (B4): re-export notes, dates, packages, units.
+
+The shared walk (:mod:`conformance.validate.walk`) hands these rules their elements.
+"""
 
 from __future__ import annotations
 
@@ -10,39 +13,19 @@ from lxml import etree
 
 from conformance.certificate import codelists
 from conformance.findings import Finding
-from conformance.namespaces import RAM
-from conformance.validate._tree import (
-    DOC,
-    TRADE_LINES,
-    elements,
-    field_of,
-    line_of,
-    value,
-    xpath,
-)
+from conformance.namespaces import RAM, UDT
+from conformance.validate._tree import field_of, line_of, value
 from conformance.validate.rules import finding
 
-__all__ = ["check_business"]
+__all__ = [
+    "date_times",
+    "normalized",
+    "reexport_note_on_851",
+    "trade_line",
+    "without_original",
+]
 
-_TYPE = xpath(f"string({DOC}/ram:TypeCode)")
-_ISSUE = xpath(f"{DOC}/ram:IssueDateTime/udt:DateTimeString")
-_ORIGINAL = xpath(
-    f"{DOC}/ram:ReferenceSPSReferencedDocument"
-    "[normalize-space(ram:RelationshipTypeCode) = 'AWR']"
-)
-_LINES = xpath(TRADE_LINES)
-_RPC_SUBJECTS = xpath(
-    f"{TRADE_LINES}/ram:AdditionalInformationSPSNote"
-    "/ram:Subject[starts-with(normalize-space(.), 'RPC')]"
-)
-_LINE_NOTE = f"{{{RAM}}}AdditionalInformationSPSNote"
-_SUBJECT = f"{{{RAM}}}Subject"
-_PACKAGE = f"{{{RAM}}}PhysicalSPSPackage"
-_DATE_TIMES = xpath("//udt:DateTimeString")
-_TREATMENT_ENDS = xpath(
-    f"{TRADE_LINES}/ram:AppliedSPSProcess/ram:CompletionSPSPeriod"
-    "/ram:EndDateTime/udt:DateTimeString"
-)
+_DATE_TIME = f"{{{UDT}}}DateTimeString"
 _MEASURES = tuple(
     f"{{{RAM}}}{local}"
     for local in (
@@ -62,52 +45,48 @@ _REEXPORT_REQUIRED = ("RPCST", "RPCCO", "RPCRF")
 _FUTURE_TOLERANCE = timedelta(days=1)
 
 
-def check_business(tree: etree._ElementTree) -> list[Finding]:
-    """Findings for the ePhyto business rules that the schema cannot express."""
-    type_code = str(_TYPE(tree)).strip()
+def normalized(element: etree._Element) -> str:
+    """The element's text with whitespace runs collapsed, as XPath normalize-space."""
+    return " ".join("".join(map(str, element.itertext())).split())
+
+
+def reexport_note_on_851(subject: etree._Element) -> Finding:
+    """EPH-BR-001 at a re-export note's subject on an 851 certificate."""
+    message = f"an 851 certificate carries the re-export note {value(subject)!r}"
+    return _at("EPH-BR-001", message, subject)
+
+
+def without_original(document: etree._Element) -> Finding:
+    """EPH-BR-002: a 657 without a ReferenceSPSReferencedDocument of type AWR."""
+    message = "a 657 certificate has no ReferenceSPSReferencedDocument of type AWR"
+    return finding(
+        "EPH-BR-002",
+        message,
+        field=f"{field_of(document)}/ram:ReferenceSPSReferencedDocument",
+        line=line_of(document),
+    )
+
+
+def trade_line(
+    line: etree._Element,
+    subjects: dict[str, etree._Element],
+    packaged: bool,
+    type_code: str,
+) -> list[Finding]:
+    """A trade line's rules: re-export notes of a 657, package, booleans, units."""
     findings: list[Finding] = []
-    if type_code == "851":
-        findings.extend(_reexport_notes_on_851(tree))
     if type_code == "657":
-        findings.extend(_reexport_without_original(tree))
-    lines = elements(_LINES, tree)
-    for line in lines:
-        subjects = {
-            value(subject): subject
-            for note in line.iterchildren(_LINE_NOTE)
-            for subject in note.iterchildren(_SUBJECT)
-        }
-        if type_code == "657":
-            findings.extend(_reexport_line(line, subjects))
-        if "OPTND" not in subjects and line.find(_PACKAGE) is None:
-            message = "trade line has neither PhysicalSPSPackage nor an OPTND note"
-            findings.append(_at("EPH-BR-010", message, line))
-        findings.extend(_booleans(subjects))
-        findings.extend(_unit_kinds(line))
-    findings.extend(_date_times(tree))
+        findings.extend(_reexport_line(line, subjects))
+    if not packaged and "OPTND" not in subjects:
+        message = "trade line has neither PhysicalSPSPackage nor an OPTND note"
+        findings.append(_at("EPH-BR-010", message, line))
+    findings.extend(_booleans(subjects))
+    findings.extend(_unit_kinds(line))
     return findings
 
 
 def _at(rule_id: str, message: str, element: etree._Element) -> Finding:
     return finding(rule_id, message, field=field_of(element), line=line_of(element))
-
-
-def _reexport_notes_on_851(tree: etree._ElementTree) -> Iterator[Finding]:
-    for subject in elements(_RPC_SUBJECTS, tree):
-        message = f"an 851 certificate carries the re-export note {value(subject)!r}"
-        yield _at("EPH-BR-001", message, subject)
-
-
-def _reexport_without_original(tree: etree._ElementTree) -> Iterator[Finding]:
-    if not elements(_ORIGINAL, tree):
-        document = tree.getroot()[0]
-        message = "a 657 certificate has no ReferenceSPSReferencedDocument of type AWR"
-        yield finding(
-            "EPH-BR-002",
-            message,
-            field=f"{field_of(document)}/ram:ReferenceSPSReferencedDocument",
-            line=line_of(document),
-        )
 
 
 def _reexport_line(
@@ -150,10 +129,21 @@ def _unit_kinds(line: etree._Element) -> Iterator[Finding]:
             )
 
 
-def _date_times(tree: etree._ElementTree) -> Iterator[Finding]:
+def date_times(
+    root: etree._Element,
+    issued: list[etree._Element],
+    treatment_ends: list[etree._Element],
+) -> Iterator[Finding]:
+    """Date-time forms everywhere, then the issue date against now and treatments.
+
+    ``issued`` are the document's IssueDateTime strings and ``treatment_ends`` the
+    trade lines' treatment end date-times, as the shared walk found them.
+    """
     parsed: dict[etree._Element, datetime] = {}
-    for element in elements(_DATE_TIMES, tree):
+    for element in root.iter(_DATE_TIME):
         text = value(element)
+        # TODO(#4): an empty signatory ActualDateTime (B1 "often empty") deserves
+        # an INFO rule; minimal_851 and the generators leave it empty, see report.
         if not text or text == "NULL":
             continue
         if _DATE_ONLY.fullmatch(text):
@@ -170,20 +160,22 @@ def _date_times(tree: etree._ElementTree) -> Iterator[Finding]:
                 yield _at("EPH-BR-004", f"{text!r} has no UTC offset", element)
             else:
                 parsed[element] = moment
-    yield from _chronology(tree, parsed)
+    yield from _chronology(parsed, issued, treatment_ends)
 
 
 def _chronology(
-    tree: etree._ElementTree, parsed: dict[etree._Element, datetime]
+    parsed: dict[etree._Element, datetime],
+    issued_elements: list[etree._Element],
+    treatment_ends: list[etree._Element],
 ) -> Iterator[Finding]:
-    issues = [parsed[e] for e in elements(_ISSUE, tree) if e in parsed]
+    issues = [parsed[e] for e in issued_elements if e in parsed]
     if not issues:
         return
     issued = issues[0]
     if issued > datetime.now(UTC) + _FUTURE_TOLERANCE:
-        element = elements(_ISSUE, tree)[0]
+        element = issued_elements[0]
         yield _at("EPH-BR-009", f"issued {issued.isoformat()}, in the future", element)
-    for end in elements(_TREATMENT_ENDS, tree):
+    for end in treatment_ends:
         if end in parsed and parsed[end] > issued:
             message = f"treatment ends {parsed[end].isoformat()}, after issue"
             yield _at("EPH-BR-008", message, end)

@@ -14,82 +14,60 @@ from lxml import etree
 from conformance.certificate import codelists
 from conformance.findings import Finding
 from conformance.validate._tree import (
-    CONSIGNMENT,
-    DOC,
-    TRADE_LINES,
     attributes,
     document_text,
     elements,
     field_of,
     line_of,
+    ram,
     value,
     xpath,
 )
 from conformance.validate.rules import finding
 
-__all__ = ["check_codes"]
+__all__ = ["BUCKETS", "check_text", "locode_schemes", "measure_unit", "unknown"]
+
+_ID = ram("ID")
 
 _PLACEHOLDER = "NULL"
 _NULLS = xpath("//*[not(*) and normalize-space(.) = 'NULL']")
-_LINE_NOTES = f"{TRADE_LINES}/ram:AdditionalInformationSPSNote"
 
-# (elements holding a code, allowed codes, rule, what the code is)
-_CODED: tuple[tuple[etree.XPath, Callable[[], frozenset[str]], str, str], ...] = (
-    (
-        xpath(
-            f"{CONSIGNMENT}/ram:ExportSPSCountry/ram:ID"
-            f" | {CONSIGNMENT}/ram:ImportSPSCountry/ram:ID"
-            f" | {CONSIGNMENT}/ram:TransitSPSCountry/ram:ID"
-            f" | {TRADE_LINES}/ram:OriginSPSCountry/ram:ID"
-            f" | {_LINE_NOTES}[normalize-space(ram:Subject) = 'RPCCO']/ram:Content"
-        ),
-        codelists.countries,
-        "EPH-MAP-001",
-        "country code",
-    ),
-    (
-        xpath(f"{TRADE_LINES}/ram:PhysicalSPSPackage/ram:TypeCode"),
-        codelists.package_types,
-        "EPH-MAP-003",
-        "package type",
-    ),
-    (
-        xpath(f"{CONSIGNMENT}/ram:MainCarriageSPSTransportMovement/ram:ModeCode"),
-        codelists.transport_modes,
-        "EPH-MAP-004",
-        "transport mode",
-    ),
-    (
-        xpath(f"{DOC}/ram:IncludedSPSNote/ram:Subject"),
+# Bucket -> (allowed codes, rule, what the code is); the walk fills the buckets in
+# document order and :func:`check_text` joins them in this order.
+_CODED: dict[str, tuple[Callable[[], frozenset[str]], str, str]] = {
+    "countries": (codelists.countries, "EPH-MAP-001", "country code"),
+    "packages": (codelists.package_types, "EPH-MAP-003", "package type"),
+    "modes": (codelists.transport_modes, "EPH-MAP-004", "transport mode"),
+    "document_subjects": (
         lambda: codelists.note_subjects("document"),
         "EPH-MAP-005",
         "document-level note subject",
     ),
-    (
-        xpath(f"{_LINE_NOTES}/ram:Subject"),
+    "line_subjects": (
         lambda: codelists.note_subjects("trade-line"),
         "EPH-MAP-005",
         "trade-line note subject",
     ),
-    (xpath(f"{DOC}/ram:TypeCode"), codelists.document_types, "EPH-MAP-008", "type"),
-    (xpath(f"{DOC}/ram:StatusCode"), codelists.status_codes, "EPH-MAP-009", "status"),
-)
+    "types": (codelists.document_types, "EPH-MAP-008", "type"),
+    "statuses": (codelists.status_codes, "EPH-MAP-009", "status"),
+}
+BUCKETS: tuple[str, ...] = (*_CODED, "measures", "locodes")
+"""The buckets of code findings the shared walk fills."""
 _UNITS = xpath("//@unitCode")
 _LANGUAGES = xpath("//@languageID")
-_MEASURES = xpath(
-    f"{TRADE_LINES}/ram:NetWeightMeasure | {TRADE_LINES}/ram:GrossWeightMeasure"
-    f" | {TRADE_LINES}/ram:NetVolumeMeasure | {TRADE_LINES}/ram:GrossVolumeMeasure"
-)
 
 
 @functools.cache
-def _code_set(source: Callable[[], frozenset[str]]) -> frozenset[str]:
+def _code_set(bucket: str) -> frozenset[str]:
     """A code list's codes, built once per process: the lists are package data."""
-    return source()
+    return _CODED[bucket][0]()
 
 
-def check_codes(tree: etree._ElementTree) -> list[Finding]:
-    """Findings for codes outside the ePhyto code lists and for NULL placeholders."""
+def check_text(
+    tree: etree._ElementTree, coded: dict[str, list[Finding]]
+) -> list[Finding]:
+    """The code-list layer's findings: the walk's ``coded`` buckets plus the
+    document-wide checks (NULL placeholders, units, languages, double escaping)."""
     # All text at once: the searches below run only when it holds what they seek.
     text = document_text(tree)
     findings = [
@@ -101,29 +79,33 @@ def check_codes(tree: etree._ElementTree) -> list[Finding]:
         )
         for element in (elements(_NULLS, tree) if _PLACEHOLDER in text else [])
     ]
-    for expression, allowed, rule_id, what in _CODED:
-        findings.extend(_unknown(tree, expression, _code_set(allowed), rule_id, what))
+    for bucket in _CODED:
+        findings.extend(coded[bucket])
     findings.extend(_units(tree))
+    findings.extend(coded["measures"])
     findings.extend(_languages(tree))
-    findings.extend(_locode_schemes(tree))
+    findings.extend(coded["locodes"])
     findings.extend(_escaped_twice(tree, text))
     return findings
 
 
-def _unknown(
-    tree: etree._ElementTree,
-    expression: etree.XPath,
-    allowed: frozenset[str],
-    rule_id: str,
-    what: str,
-) -> Iterator[Finding]:
-    for element in elements(expression, tree):
-        code = value(element)
-        if code and code != _PLACEHOLDER and code not in allowed:
-            message = f"{what} {code!r} is not in the ePhyto code list"
-            yield finding(
-                rule_id, message, field=field_of(element), line=line_of(element)
-            )
+def unknown(element: etree._Element, bucket: str) -> list[Finding]:
+    """A finding when ``element``'s code is not in the code list of ``bucket``."""
+    code = value(element)
+    if not code or code == _PLACEHOLDER or code in _code_set(bucket):
+        return []
+    _, rule_id, what = _CODED[bucket]
+    message = f"{what} {code!r} is not in the ePhyto code list"
+    return [finding(rule_id, message, field=field_of(element), line=line_of(element))]
+
+
+def measure_unit(measure: etree._Element) -> list[Finding]:
+    """EPH-MAP-011 for a trade line's weight or volume measure without unitCode."""
+    if measure.get("unitCode") is not None:
+        return []
+    field = f"{field_of(measure)}/@unitCode"
+    message = "measure without unitCode; add a Rec 20 unit such as KGM"
+    return [finding("EPH-MAP-011", message, field=field, line=line_of(measure))]
 
 
 def _units(tree: etree._ElementTree) -> Iterator[Finding]:
@@ -135,15 +117,10 @@ def _units(tree: etree._ElementTree) -> Iterator[Finding]:
             message = f"unitCode {unit!r} is not a known UN/ECE Rec 20 unit"
             field = f"{field_of(element)}/@unitCode"
             yield finding("EPH-MAP-002", message, field=field, line=line_of(element))
-    for element in elements(_MEASURES, tree):
-        if element.get("unitCode") is None:
-            field = f"{field_of(element)}/@unitCode"
-            message = "measure without unitCode; add a Rec 20 unit such as KGM"
-            yield finding("EPH-MAP-011", message, field=field, line=line_of(element))
 
 
 def _languages(tree: etree._ElementTree) -> Iterator[Finding]:
-    known = _code_set(codelists.languages)
+    known = _languages_known()
     for attribute in attributes(_LANGUAGES, tree):
         language = attribute.strip()
         element = None if language in known else attribute.getparent()
@@ -158,10 +135,6 @@ def _languages(tree: etree._ElementTree) -> Iterator[Finding]:
             yield finding("EPH-MAP-006", message, field=field, line=line_of(element))
 
 
-_LOCODES = xpath(
-    f"{DOC}/ram:SignatorySPSAuthentication/ram:IssueSPSLocation/ram:ID[@schemeID]"
-    f" | {CONSIGNMENT}/ram:UnloadingBaseportSPSLocation/ram:ID[@schemeID]"
-)
 # After one parse, text that still holds an entity reference was escaped twice
 # (XML embedded as a string in SOAP, then escaped again).
 _ESCAPED = xpath(
@@ -172,16 +145,26 @@ _ESCAPED = xpath(
 _ENTITIES = ("&amp;", "&lt;", "&gt;", "&quot;", "&#")
 
 
-def _locode_schemes(tree: etree._ElementTree) -> Iterator[Finding]:
-    for element in elements(_LOCODES, tree):
-        scheme = element.get("schemeID") or ""
-        if "3166" in scheme:
+def locode_schemes(location: etree._Element) -> list[Finding]:
+    """EPH-MAP-012 when a location's UN/LOCODE ID names the country-code scheme."""
+    findings: list[Finding] = []
+    for element in location.iterchildren(_ID):
+        scheme = element.get("schemeID")
+        if scheme is not None and "3166" in scheme:
             message = (
                 f"schemeID {scheme!r} names the country list on UN/LOCODE "
                 f"{value(element)!r}; drop it or name the UN/LOCODE scheme"
             )
             field = f"{field_of(element)}/@schemeID"
-            yield finding("EPH-MAP-012", message, field=field, line=line_of(element))
+            findings.append(
+                finding("EPH-MAP-012", message, field=field, line=line_of(element))
+            )
+    return findings
+
+
+@functools.cache
+def _languages_known() -> frozenset[str]:
+    return codelists.languages()
 
 
 def _escaped_twice(tree: etree._ElementTree, text: str) -> Iterator[Finding]:

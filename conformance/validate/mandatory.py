@@ -2,7 +2,8 @@
 
 The profile schema already reports a missing element; this layer reports the same
 field only when the schema could not (the validator keeps one owner per field), and
-owns the empty-but-present values the schema accepts.
+owns the empty-but-present values the schema accepts. Which parents and children are
+checked is decided by the shared walk (:mod:`conformance.validate.walk`).
 """
 
 from __future__ import annotations
@@ -10,69 +11,32 @@ from __future__ import annotations
 from lxml import etree
 
 from conformance.findings import Finding
-from conformance.namespaces import UDT
 from conformance.validate._tree import (
-    CONSIGNMENT,
-    DOC,
-    TRADE_LINES,
     child_field,
-    elements,
     field_of,
     line_of,
     qualified,
     ram,
     value,
-    xpath,
 )
 from conformance.validate.rules import finding
 
-__all__ = ["check_mandatory"]
+__all__ = ["required"]
 
-_LINE_NOTES = f"{TRADE_LINES}/ram:AdditionalInformationSPSNote"
-
-# (parents, required child, rule): the child must exist under every parent found and
-# carry text. A parent that is itself missing is the schema's finding, not ours.
-_REQUIRED: tuple[tuple[etree.XPath, str, str], ...] = (
-    (xpath(DOC), ram("ID"), "EPH-MAN-001"),
-    (xpath(DOC), ram("TypeCode"), "EPH-MAN-002"),
-    (xpath(DOC), ram("StatusCode"), "EPH-MAN-003"),
-    (xpath(f"{DOC}/ram:IssueDateTime"), f"{{{UDT}}}DateTimeString", "EPH-MAN-004"),
-    (xpath(f"{DOC}/ram:IssuerSPSParty"), ram("Name"), "EPH-MAN-005"),
-    (xpath(f"{CONSIGNMENT}/ram:ExportSPSCountry"), ram("ID"), "EPH-MAN-006"),
-    (xpath(f"{CONSIGNMENT}/ram:ImportSPSCountry"), ram("ID"), "EPH-MAN-006"),
-    (xpath(f"{CONSIGNMENT}/ram:ConsignorSPSParty"), ram("Name"), "EPH-MAN-007"),
-    (xpath(f"{CONSIGNMENT}/ram:ConsigneeSPSParty"), ram("Name"), "EPH-MAN-007"),
-    (xpath(TRADE_LINES), ram("Description"), "EPH-MAN-008"),
-    (xpath(TRADE_LINES), ram("OriginSPSCountry"), "EPH-MAN-009"),
-    (xpath(f"{TRADE_LINES}/ram:OriginSPSCountry"), ram("ID"), "EPH-MAN-009"),
-    (xpath(f"{DOC}/ram:IncludedSPSNote"), ram("Subject"), "EPH-MAN-010"),
-    (xpath(_LINE_NOTES), ram("Subject"), "EPH-MAN-010"),
-    (xpath(f"{TRADE_LINES}/ram:PhysicalSPSPackage"), ram("TypeCode"), "EPH-MAN-010"),
-    (
-        xpath(f"{CONSIGNMENT}/ram:MainCarriageSPSTransportMovement"),
-        ram("ModeCode"),
-        "EPH-MAN-010",
-    ),
-)
 # Children checked for text in every occurrence, not only the first.
 _EVERY = frozenset({ram("Description")})
 # Presence only: OriginSPSCountry's content is checked through its ID.
 _PRESENCE_ONLY = frozenset({ram("OriginSPSCountry")})
 
 
-def check_mandatory(tree: etree._ElementTree) -> list[Finding]:
-    """Findings for mandatory ePhyto elements that are missing or empty."""
-    findings: list[Finding] = []
-    # Several rows share their parents: each parent query runs once.
-    found: dict[str, list[etree._Element]] = {}
-    for parents, tag, rule_id in _REQUIRED:
-        if parents.path not in found:
-            found[parents.path] = elements(parents, tree)
-        for parent in found[parents.path]:
-            if tag not in _EVERY and _satisfied(parent, tag):
-                continue
-            findings.extend(_check(parent, tag, rule_id))
-    return findings
+def required(parent: etree._Element, tag: str, rule_id: str) -> list[Finding]:
+    """Findings when child ``tag`` of ``parent`` is missing or empty.
+
+    A parent that is itself missing is the schema's finding, not ours.
+    """
+    if tag not in _EVERY and _satisfied(parent, tag):
+        return []
+    return _check(parent, tag, rule_id)
 
 
 def _satisfied(parent: etree._Element, tag: str) -> bool:

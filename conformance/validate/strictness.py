@@ -9,7 +9,9 @@ name keep their relative order, so every finding still points at the source.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -17,9 +19,10 @@ from lxml import etree
 
 from conformance.certificate.profile import PROFILE_SCHEMA_FILES, profile_schema_text
 from conformance.findings import Finding
+from conformance.validate._tree import field_of, line_of, qualified
 from conformance.validate.rules import finding
 
-__all__ = ["order_free", "to_schema_order"]
+__all__ = ["order_free", "out_of_sequence", "to_schema_order"]
 
 _XSD = "http://www.w3.org/2001/XMLSchema"
 _SEQUENCE_ELEMENTS = f"{{{_XSD}}}sequence/{{{_XSD}}}element"
@@ -95,6 +98,75 @@ def _reorder(element: etree._Element, kind: str) -> None:
         child_kind = child_types.get(str(child.tag))
         if child_kind is not None:
             _reorder(child, child_kind)
+
+
+def out_of_sequence(tree: etree._ElementTree) -> list[Finding]:
+    """EPH-SCH-001 for every element out of its parent's schema sequence.
+
+    libxml2 stops at the first content error of a parent, so its report hides
+    the other misplaced siblings. Per parent, the children that keep their
+    sequence are the longest run in schema order; every other child the profile
+    declares there is misplaced. Undeclared children are left to the schema.
+    """
+    root = tree.getroot()
+    kind = _sequences().roots.get(str(root.tag))
+    findings: list[Finding] = []
+    if kind is not None:
+        _misplaced(root, kind, findings)
+    # Children are checked before their parent's order: report in source order.
+    return sorted(findings, key=lambda item: item.line or 0)
+
+
+def _misplaced(element: etree._Element, kind: str, findings: list[Finding]) -> None:
+    sequences = _sequences()
+    order = sequences.positions.get(kind)
+    if order is None:
+        return
+    child_types = sequences.child_types[kind]
+    placed: list[tuple[int, etree._Element]] = []
+    for child in element:
+        tag = child.tag
+        position = order.get(tag) if isinstance(tag, str) else None
+        if position is not None:
+            placed.append((position, child))
+            child_kind = child_types.get(str(tag))
+            if child_kind is not None:
+                _misplaced(child, child_kind, findings)
+    kept = _in_order([position for position, _ in placed])
+    for index, (position, child) in enumerate(placed):
+        if index in kept:
+            continue
+        name = qualified(str(child.tag))
+        before = [qualified(str(o.tag)) for p, o in placed[:index] if p > position]
+        where = f"before {before[0]}" if before else "later"
+        message = f"{name} is out of sequence: the schema places it {where}"
+        findings.append(
+            finding("EPH-SCH-001", message, field=field_of(child), line=line_of(child))
+        )
+
+
+def _in_order(positions: list[int]) -> set[int]:
+    """Indexes of a longest non-decreasing run of ``positions`` (kept in place)."""
+    if all(a <= b for a, b in itertools.pairwise(positions)):
+        return set(range(len(positions)))
+    tails: list[int] = []
+    tail_index: list[int] = []
+    previous: list[int] = [-1] * len(positions)
+    for index, position in enumerate(positions):
+        slot = bisect.bisect_right(tails, position)
+        if slot == len(tails):
+            tails.append(position)
+            tail_index.append(index)
+        else:
+            tails[slot] = position
+            tail_index[slot] = index
+        previous[index] = tail_index[slot - 1] if slot else -1
+    kept: set[int] = set()
+    index = tail_index[-1]
+    while index >= 0:
+        kept.add(index)
+        index = previous[index]
+    return kept
 
 
 def order_free(findings: list[Finding]) -> list[Finding]:

@@ -10,29 +10,23 @@ from lxml import etree
 
 from conformance.findings import Finding, Level
 from conformance.hub.entities import Envelope
-from conformance.validate.business import check_business
-from conformance.validate.codes import check_codes
 from conformance.validate.content import DecodedContent, decode_content
 from conformance.validate.envelope import check_envelope
-from conformance.validate.mandatory import check_mandatory
 from conformance.validate.options import DEFAULT_OPTIONS, ValidationOptions
 from conformance.validate.safe import check_depth, parse_untrusted
 from conformance.validate.schema import check_against, check_namespaces, check_schema
-from conformance.validate.strictness import order_free, to_schema_order
+from conformance.validate.strictness import (
+    order_free,
+    out_of_sequence,
+    to_schema_order,
+)
+from conformance.validate.walk import check_rules
 
 __all__ = ["validate_certificate", "validate_decoded", "validate_envelope"]
 
 logger = logging.getLogger(__name__)
 
 _Layer = Callable[[etree._ElementTree], list[Finding]]
-# TODO(#4): one walk of the tree shared by the mandatory, code-list and business
-# layers; their ~35 XPath queries are ~70 % of the time on a typical certificate
-# (tests/benchmarks/bench_validate.py) and keep it under 5,000/s above ~5 KiB.
-_RULE_LAYERS: tuple[_Layer, ...] = (
-    check_mandatory,
-    check_codes,
-    check_business,
-)
 
 
 def validate_certificate(
@@ -99,10 +93,17 @@ def _validate(
         return parsed.findings, None
     schema_layer = _schema_layer(options)
     schema_findings = schema_layer(tree)
-    if schema_findings and options.strictness == "hub":
-        # Only a tree the schema refuses can owe it to order: reorder, validate again.
-        to_schema_order(tree)
-        schema_findings = order_free(schema_layer(tree))
+    reordered = False
+    if schema_findings:
+        # Only a tree the schema refuses can owe it to order. libxml2 reports one
+        # content error per parent, so order would hide the rest: report every
+        # misplaced element (strict only), then validate the tree in schema order.
+        misplaced = out_of_sequence(tree)
+        if misplaced or options.strictness == "hub":
+            to_schema_order(tree)
+            reordered = True
+            order = misplaced if options.strictness == "strict" else []
+            schema_findings = [*order, *order_free(schema_layer(tree))]
     # A tree the profile accepts is bounded in depth (the profile is not
     # recursive) and holds only rsm/ram/udt elements (it has no wildcards), so
     # both scans run only when the schema found something.
@@ -115,10 +116,11 @@ def _validate(
             return [*parsed.findings, *wrong_namespaces], None
     if options.official_schema is not None:
         official = check_against(tree, options.official_schema)
-        if options.strictness == "hub":
+        if reordered:
             official = order_free(official)
         schema_findings = _merged(schema_findings, official)
-    layers = [schema_findings, *(layer(tree) for layer in _RULE_LAYERS)]
+    rules = check_rules(tree)
+    layers = [schema_findings, rules.mandatory, rules.codes, rules.business]
     findings = [*parsed.findings, *_one_owner(layers)]
     logger.debug("validated certificate: %d finding(s)", len(findings))
     return findings, tree

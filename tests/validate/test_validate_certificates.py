@@ -108,14 +108,16 @@ def test_mattilsynet_sample_findings_are_pinned() -> None:
     for f in findings:
         counts[f.rule_id] = counts.get(f.rule_id, 0) + 1
     assert counts == {
-        "EPH-SCH-001": 7,
+        "EPH-SCH-001": 14,
+        "EPH-SCH-004": 1,
+        "EPH-SCH-005": 3,
         "EPH-SCH-007": 4,
         "EPH-BR-001": 11,
         "EPH-BR-006": 2,
         "EPH-MAP-012": 1,
     }
-    transit = [f for f in findings if f.rule_id == "EPH-SCH-001"][-1]
-    assert (
+    (transit,) = [f for f in findings if f.field.endswith("/ram:TransitSPSCountry")]
+    assert transit.rule_id == "EPH-SCH-001" and (
         transit.field == "/rsm:SPSCertificate/rsm:SPSConsignment/ram:TransitSPSCountry"
     )
     assert transit.line == 127
