@@ -58,6 +58,7 @@ def minimal_851() -> Certificate:
                 issue_location=Location("Rotterdam"),
                 officer_name="J. de Vries",
                 clauses=[Clause("1")],
+                actual_date_time="2024-05-02T09:30:00+02:00",
             ),
         ),
         consignment=Consignment(
@@ -223,6 +224,7 @@ def replacement_851() -> Certificate:
     document = certificate.document
     document.id = "NL-2024-000002"
     document.issue_date_time = "2024-05-03T11:00:00+02:00"
+    document.signatory.actual_date_time = document.issue_date_time
     document.notes = [
         Note("ADRP", [Text("4")]),
         Note("ADRPN", [Text("NL-2024-000001")]),

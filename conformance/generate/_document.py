@@ -47,7 +47,8 @@ def signatory(
         issue_location=Location(place or place_name(draw), locode),
         officer_name=officer or person_name(draw),
         clauses=clauses,
-        actual_date_time=draw(st.sampled_from(("", stamp(issued)))),
+        # Signed at issue: an empty signing moment is an EPH-BR-014 finding.
+        actual_date_time=stamp(issued),
     )
 
 

@@ -143,13 +143,12 @@ def _compose(
            p.issuers.get(export, "National Plant Protection Organization"),
            "</ram:Name></ram:IssuerSPSParty>"]  # fmt: skip
     _document_notes(out, g, day, time, offset, replacement)
-    out.append("<ram:SignatorySPSAuthentication><ram:ActualDateTime>")
+    # Signed at issue: an empty signing moment is an EPH-BR-014 finding.
     out.append(
-        f"<udt:DateTimeString>{issued}</udt:DateTimeString>"
-        if g & 1
-        else "<udt:DateTimeString/>"
+        "<ram:SignatorySPSAuthentication><ram:ActualDateTime><udt:DateTimeString>"
     )
-    out.append("</ram:ActualDateTime>")
+    out.append(issued)
+    out.append("</udt:DateTimeString></ram:ActualDateTime>")
     out.append(p.signatories[(g >> 1) & 63])
     if type_code == 657:
         out.append(

@@ -26,6 +26,13 @@ __all__ = [
 ]
 
 _DATE_TIME = f"{{{UDT}}}DateTimeString"
+_ACTUAL_DATE_TIME = f"{{{RAM}}}ActualDateTime"
+_SIGNATORY = f"{{{RAM}}}SignatorySPSAuthentication"
+# B1 marks the signing moment "often empty": advice for the importer, not an error.
+_UNSIGNED = (
+    "the signatory's ActualDateTime is empty, so the importer cannot tell when "
+    "the certificate was signed; write the signing date-time with its UTC offset"
+)
 _MEASURES = tuple(
     f"{{{RAM}}}{local}"
     for local in (
@@ -134,7 +141,7 @@ def date_times(
     issued: list[etree._Element],
     treatment_ends: list[etree._Element],
 ) -> Iterator[Finding]:
-    """Date-time forms everywhere, then the issue date against now and treatments.
+    """Date-time forms and an empty signing moment, then the issue date's order.
 
     ``issued`` are the document's IssueDateTime strings and ``treatment_ends`` the
     trade lines' treatment end date-times, as the shared walk found them.
@@ -142,9 +149,11 @@ def date_times(
     parsed: dict[etree._Element, datetime] = {}
     for element in root.iter(_DATE_TIME):
         text = value(element)
-        # TODO(#4): an empty signatory ActualDateTime (B1 "often empty") deserves
-        # an INFO rule; minimal_851 and the generators leave it empty, see report.
-        if not text or text == "NULL":
+        if not text:
+            if _signed_at(element):
+                yield _at("EPH-BR-014", _UNSIGNED, element)
+            continue
+        if text == "NULL":
             continue
         if _DATE_ONLY.fullmatch(text):
             yield _at("EPH-BR-006", f"{text!r} is a date without a time", element)
@@ -161,6 +170,15 @@ def date_times(
             else:
                 parsed[element] = moment
     yield from _chronology(parsed, issued, treatment_ends)
+
+
+def _signed_at(date_time: etree._Element) -> bool:
+    """Whether ``date_time`` is the signatory's ``ActualDateTime`` string."""
+    parent = date_time.getparent()
+    if parent is None or parent.tag != _ACTUAL_DATE_TIME:
+        return False
+    owner = parent.getparent()
+    return owner is not None and owner.tag == _SIGNATORY
 
 
 def _chronology(

@@ -153,6 +153,7 @@ _ALL: tuple[Rule, ...] = (
             ("EPH-BR-011", _S, "A boolean RPC note is neither True nor False."),
             ("EPH-BR-012", _W, "A boolean RPC note is not spelt True/False."),
             ("EPH-BR-013", _S, "A weight or volume unit is of the wrong kind."),
+            ("EPH-BR-014", _I, "The signatory's ActualDateTime is empty."),
         ),
     ),
     # Envelope header against the certificate it carries.

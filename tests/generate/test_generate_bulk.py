@@ -32,6 +32,16 @@ def test_a_sample_of_bulk_certificates_has_no_finding_at_all() -> None:
         assert validate_certificate(bulk_certificate(11, n)) == [], n
 
 
+def test_bulk_certificates_are_signed_when_issued() -> None:
+    for n in range(50):
+        xml = bulk_certificate(5, n)
+        issued = re.search(rb"IssueDateTime><udt:DateTimeString>([^<]+)<", xml)
+        signed = re.search(rb"ActualDateTime><udt:DateTimeString>([^<]+)<", xml)
+
+        assert issued is not None and signed is not None, n
+        assert signed.group(1) == issued.group(1), n
+
+
 def test_bulk_certificates_vary_like_hub_traffic() -> None:
     sample = [bulk_certificate(3, n) for n in range(600)]
     kinds = Counter((_code(x, "TypeCode"), _code(x, "StatusCode")) for x in sample)

@@ -133,6 +133,8 @@ def test_dates_have_offsets_and_precede_issue(certificate: Certificate) -> None:
     issued = _moment(certificate.document.issue_date_time)
 
     assert issued < datetime.now(issued.tzinfo)
+    signed = _moment(certificate.document.signatory.actual_date_time)
+    assert signed.date() <= issued.date()
     for line in _lines(certificate):
         for process in line.processes:
             period = process.period

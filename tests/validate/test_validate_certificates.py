@@ -114,6 +114,7 @@ def test_mattilsynet_sample_findings_are_pinned() -> None:
         "EPH-SCH-007": 4,
         "EPH-BR-001": 11,
         "EPH-BR-006": 2,
+        "EPH-BR-014": 1,
         "EPH-MAP-012": 1,
     }
     (transit,) = [f for f in findings if f.field.endswith("/ram:TransitSPSCountry")]

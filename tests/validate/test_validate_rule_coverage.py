@@ -262,6 +262,12 @@ CASES: dict[str, Callable[[], list[Finding]]] = {
         reexport_657,
     ),
     "EPH-BR-013": cert(at(_tl("ram:NetWeightMeasure"), unitCode="LTR")),
+    "EPH-BR-014": cert(
+        at(
+            f"{DOC}/ram:SignatorySPSAuthentication/ram:ActualDateTime/udt:DateTimeString",
+            text="",
+        )
+    ),
     "EPH-ENV-001": header(from_="FR"),
     "EPH-ENV-002": header(to="FR"),
     "EPH-ENV-003": header(certificate_type=657),

@@ -88,6 +88,10 @@ def test_mattilsynet_sample_findings_match_its_readme() -> None:
     # Re-export notes on an 851; date-only treatment period.
     assert by_rule["EPH-BR-001"] == 11
     assert by_rule["EPH-BR-006"] == 2
+    # Empty signatory ActualDateTime: advice, not an error.
+    assert _at(findings, "ActualDateTime/udt:DateTimeString") == [("EPH-BR-014", 66)]
+    (unsigned,) = [f for f in findings if f["rule_id"] == "EPH-BR-014"]
+    assert unsigned["level"] == "INFO"
     # schemeID="ISO_3166-1_alpha-2" on the UN/LOCODE of the unloading port.
     (locode,) = [f for f in findings if f["rule_id"] == "EPH-MAP-012"]
     assert locode["level"] == "WARNING"
