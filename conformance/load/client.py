@@ -18,7 +18,7 @@ import os
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 from urllib.parse import urlsplit
 
 import gevent.ssl
@@ -27,7 +27,7 @@ from geventhttpclient.response import HTTPParseError
 
 from conformance.errors import ConfigError, HubFault, HubTransportError
 from conformance.hub.codec import CodecError, decode_response, encode_request
-from conformance.hub.entities import Envelope, EnvelopeHeader, Nppo
+from conformance.hub.operation_methods import OperationMethods
 from conformance.hub.operations import OPERATIONS
 
 __all__ = ["REQUEST_TYPE", "FastHubClient", "RequestHook", "shared_ssl_context"]
@@ -73,7 +73,7 @@ def _new_context(pki_dir: Path, code: str) -> gevent.ssl.SSLContext:
     return context
 
 
-class FastHubClient:
+class FastHubClient(OperationMethods):
     """One NPPO's connection pool to a hub; gevent-cooperative, thread-unsafe."""
 
     def __init__(
@@ -143,49 +143,6 @@ class FastHubClient:
                     exception=error,
                     context={},
                 )
-
-    def deliver_envelope(self, envelope: Envelope) -> EnvelopeHeader:
-        """Submit ``envelope``; the header carries ``hubDeliveryNumber``."""
-        return cast(EnvelopeHeader, self.call("DeliverEnvelope", envelope=envelope))
-
-    def get_envelope_tracking_info(self, hub_tracking_number: str) -> EnvelopeHeader:
-        """The current header and ``HUBTrackingInfo`` of one sent envelope."""
-        return cast(
-            EnvelopeHeader,
-            self.call(
-                "GetEnvelopeTrackingInfo", hub_tracking_number=hub_tracking_number
-            ),
-        )
-
-    def get_import_envelope_headers(
-        self, country_code: str | None = None
-    ) -> list[EnvelopeHeader]:
-        """Headers of the envelopes waiting for the caller."""
-        return cast(
-            list[EnvelopeHeader],
-            self.call("GetImportEnvelopeHeaders", country_code=country_code),
-        )
-
-    def pull_single_import_envelope(self, hub_tracking_number: str) -> Envelope:
-        """One waiting envelope with its ``Content``."""
-        return cast(
-            Envelope,
-            self.call(
-                "PULLSingleImportEnvelope", hub_tracking_number=hub_tracking_number
-            ),
-        )
-
-    def pull_import_envelope(self) -> list[Envelope]:
-        """The envelopes waiting for the caller, with content."""
-        return cast(list[Envelope], self.call("PULLImportEnvelope"))
-
-    def acknowledge_envelope_receipt(self, hub_tracking_number: str) -> None:
-        """Confirm receipt; the sender then sees ``Delivered``."""
-        self.call("AcknowledgeEnvelopeReceipt", hub_tracking_number=hub_tracking_number)
-
-    def get_profile(self) -> Nppo:
-        """The caller's own NPPO profile."""
-        return cast(Nppo, self.call("GetProfile"))
 
 
 def _result(operation: str, status: int, payload: bytes) -> object:
