@@ -8,12 +8,10 @@ from typing import Any
 
 import click
 from rich.console import Console
-from rich.live import Live
-from rich.text import Text
 
 from conformance.cli import EXIT_USAGE
 from conformance.errors import ConformanceError, UsageError
-from conformance.load.settings import SHAPES, parse_rate
+from conformance.load.settings import LOAD_NPPOS, SHAPES, parse_rate
 from conformance.load.thresholds import Thresholds, parse_p95
 
 __all__ = ["command"]
@@ -61,19 +59,22 @@ __all__ = ["command"]
     "targets",
     multiple=True,
     metavar="URL",
-    help="Hub endpoint (repeatable); none starts the reference hub.",
+    help="Hub endpoint (repeatable); none starts the reference hub. "
+    "Needs --pki-dir and --nppo.",
 )
 @click.option(
     "--pki-dir",
     type=click.Path(file_okay=False, path_type=Path),
-    help="With --target: ca.pem and CODE.pem/CODE.key per --nppo.",
+    help="With --target: ca.pem and CODE.pem/CODE.key per --nppo "
+    "(checked before the run starts).",
 )
 @click.option(
     "--nppo",
     "nppos",
     multiple=True,
     metavar="CODE",
-    help="NPPO codes to exchange between (repeatable).",
+    help="NPPO codes to exchange between (repeatable, at least two). Default "
+    f"without --target: {' '.join(LOAD_NPPOS)}; required with --target.",
 )
 @click.option(
     "--report-dir",
@@ -127,11 +128,13 @@ def command(**options: Any) -> None:
         thresholds = _thresholds(options)
         timeout = options["timeout"] or _default_timeout(options["certificates"], rate)
         _check_users(options)
+        _check_target(options)
     except ConformanceError as err:
         click.echo(f"load: {err}", err=True)
         raise SystemExit(EXIT_USAGE) from err
-    from conformance.load.driver import LOAD_NPPOS, LoadRun, RunResult
+    from conformance.load.driver import LoadRun, RunResult
     from conformance.load.finish import finish
+    from conformance.load.live_view import ProgressView
 
     if len(options["nppos"]) == 1:
         raise click.BadParameter(
@@ -153,10 +156,10 @@ def command(**options: Any) -> None:
         timeout=timeout,
     )
     console = Console(stderr=True)
-    live = Live(Text("starting"), console=console, refresh_per_second=2)
+    view = ProgressView(console)
 
     def check(result: RunResult) -> tuple[dict[str, Any], int]:
-        live.stop()
+        view.stop()
         console.print("checking every delivered envelope ...")
         return finish(
             result,
@@ -167,10 +170,8 @@ def command(**options: Any) -> None:
         )
 
     try:
-        with live:
-            summary, code = run.execute(
-                lambda point: live.update(_progress_line(point)), check
-            )
+        with view:
+            summary, code = run.execute(view.update, check)
     except ConformanceError as err:
         click.echo(f"load: {err}", err=True)
         raise SystemExit(EXIT_USAGE) from err
@@ -193,9 +194,26 @@ def _thresholds(options: dict[str, Any]) -> Thresholds:
     )
 
 
-def _check_users(options: dict[str, Any]) -> None:
-    from conformance.load.driver import LOAD_NPPOS
+def _check_target(options: dict[str, Any]) -> None:
+    if not options["targets"]:
+        return
+    if not options["nppos"]:
+        raise UsageError(
+            "--target needs --nppo: name (at least twice) the NPPO codes whose "
+            "certificates and keys are in --pki-dir; a real hub's NPPOs are not "
+            "guessed"
+        )
+    if options["pki_dir"] is None:
+        raise UsageError(
+            "--target needs --pki-dir: the directory with ca.pem and "
+            "CODE.pem/CODE.key of every --nppo"
+        )
+    from conformance.load.pki_check import check_pki
 
+    check_pki(options["pki_dir"], options["nppos"])
+
+
+def _check_users(options: dict[str, Any]) -> None:
     importers = max(len(options["nppos"] or LOAD_NPPOS), options["workers"])
     users = options["users"] * options["workers"]
     if users <= importers:
@@ -212,21 +230,6 @@ def _default_timeout(certificates: int, rate: float) -> float:
     return float(math.ceil(expected * 2 + 120))
 
 
-def _progress_line(point: dict[str, Any]) -> Text:
-    if not point:
-        return Text("waiting for workers ...")
-    return Text.assemble(
-        (f"{point['t']:>7.0f} s  ", "dim"),
-        f"delivered {point['delivered']:>9,}/{point['requested']:,}  ",
-        ("acknowledged ", "green"),
-        f"{point['acknowledged']:>9,}  ",
-        ("pending ", "yellow"),
-        f"{point['pending']:>7,}  ",
-        f"{point['certificates_per_s']:>7.0f} certificates/s  ",
-        (f"workers {point['workers']}  failures {point['failures']}", "dim"),
-    )
-
-
 def _verdict(summary: dict[str, Any], report_dir: Path) -> str:
     lines = [
         (
@@ -236,7 +239,7 @@ def _verdict(summary: dict[str, Any], report_dir: Path) -> str:
             f"pending {summary['pending']}"
         ),
         (
-            f"{summary['certificates_per_s']} certificates/s "
+            f"average {summary['certificates_per_s']} certificates/s "
             f"over {summary['duration_s']} s"
         ),
     ]

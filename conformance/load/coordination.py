@@ -178,7 +178,8 @@ def _point(
         "delivery_failed": totals.delivery_failed,
         "pulled": totals.pulled,
         "acknowledged": totals.acknowledged,
-        "pending": totals.delivered - totals.acknowledged,
+        # Worker reports arrive at different moments; never show a negative queue.
+        "pending": max(0, totals.delivered - totals.acknowledged),
         "certificates_per_s": round(rate, 2),
         "workers": workers,
         "users": runner.user_count if runner is not None else 0,

@@ -25,13 +25,12 @@ import psutil
 from conformance.errors import ConfigError
 from conformance.load.files import LEDGER_DIR, MEMORY_FILE, PROGRESS_FILE
 from conformance.load.hub_process import HubProcess
+from conformance.load.settings import LOAD_NPPOS, new_run_tag
 
 __all__ = ["LOAD_NPPOS", "LoadRun", "RunResult", "locustfile_path"]
 
 logger = logging.getLogger(__name__)
 
-# Real country codes, so certificate content agrees with the envelope header.
-LOAD_NPPOS = ("NL", "KE", "CL", "US", "FR", "DE", "AU", "NZ")
 _T = TypeVar("_T")
 _POLL_SECONDS = 1.0
 _GRACE_SECONDS = 30.0
@@ -54,6 +53,7 @@ class RunResult:
     hub_database: Path | None
     started: float
     finished: float
+    run_tag: str = ""
 
 
 @dataclass(slots=True)
@@ -71,6 +71,7 @@ class LoadRun:
     nppos: tuple[str, ...] = LOAD_NPPOS
     seed: int = 1
     timeout: float = 600.0
+    run_tag: str = field(default_factory=new_run_tag)
     extra_env: dict[str, str] = field(default_factory=dict)
 
     def execute(
@@ -126,6 +127,7 @@ class LoadRun:
             f"--seed={self.seed}",
             f"--ledger-dir={ledger}",
             f"--load-workers={self.workers}",
+            f"--run-tag={self.run_tag}",
         ]
         users = self.users_per_worker * self.workers
         master_args = common + [
@@ -175,6 +177,7 @@ class LoadRun:
             hub_database=database,
             started=started,
             finished=time.time(),
+            run_tag=self.run_tag,
         )
 
 

@@ -38,7 +38,7 @@ def finish(
     check_path.unlink(missing_ok=True)
     ledger = Ledger(check_path)
     try:
-        load_ledger_files(ledger, report_dir / LEDGER_DIR)
+        load_ledger_files(ledger, report_dir / LEDGER_DIR, result.run_tag)
         tracked = query_tracking(
             ledger,
             result.hub_url,
@@ -101,7 +101,8 @@ def _problems(check: DeliveryCheck, certificates: int, timed_out: bool) -> list[
         problems.append(f"{check.pending} envelopes still pending at the end")
     if check.delivered < certificates:
         problems.append(
-            f"only {check.delivered} of {certificates} certificates were delivered"
+            f"only {check.delivered} of {certificates} certificates were delivered "
+            "(the workers' own errors are in locust-logs/worker-*.log)"
         )
     if timed_out:
         problems.append("the run stopped at its timeout before draining")

@@ -7,16 +7,34 @@ takes them by hand and the master forwards them to its workers.
 from __future__ import annotations
 
 import re
+import secrets
 from dataclasses import dataclass
 from typing import Any
 
 from conformance.errors import UsageError
 
-__all__ = ["SHAPES", "LoadSettings", "add_arguments", "parse_rate"]
+__all__ = [
+    "LOAD_NPPOS",
+    "SHAPES",
+    "LoadSettings",
+    "add_arguments",
+    "new_run_tag",
+    "parse_rate",
+]
 
 SHAPES = ("steady", "burst", "backlog")
+# The reference hub's NPPOs when no --target is given; real country codes, so
+# certificate content agrees with the envelope header.
+LOAD_NPPOS = ("NL", "KE", "CL", "US", "FR", "DE", "AU", "NZ")
 _PER = {"s": 1.0, "sec": 1.0, "min": 60.0, "h": 3600.0, "hour": 3600.0, "day": 86400.0}
 _RATE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:/\s*([a-z]+))?\s*$")
+# The tag travels in certificate numbers, ledger file names and CSV lines.
+_RUN_TAG = re.compile(r"^[A-Za-z0-9]{1,16}$")
+
+
+def new_run_tag() -> str:
+    """A fresh random run tag: 8 hex digits, e.g. ``'3fa9c1d2'``."""
+    return secrets.token_hex(4)
 
 
 def parse_rate(text: str | float | None) -> float:
@@ -52,6 +70,7 @@ class LoadSettings:
     ledger_dir: str = "."
     workers: int = 1
     burst_period: float = 10.0
+    run_tag: str = ""
 
     def hub_url_for(self, index: int) -> str:
         """The endpoint worker ``index`` talks to (``--hub-url`` may list several)."""
@@ -69,6 +88,12 @@ class LoadSettings:
             )
         if options.shape not in SHAPES:
             raise UsageError(f"shape {options.shape!r} is unknown; use one of {SHAPES}")
+        run_tag = str(getattr(options, "run_tag", "") or "")
+        if run_tag and not _RUN_TAG.match(run_tag):
+            raise UsageError(
+                f"run tag {run_tag!r} is not 1 to 16 letters or digits; leave "
+                "--run-tag out for a random one"
+            )
         return cls(
             hub_url=options.hub_url,
             pki_dir=options.pki_dir,
@@ -80,6 +105,7 @@ class LoadSettings:
             ledger_dir=options.ledger_dir,
             workers=max(1, int(options.load_workers)),
             burst_period=float(options.burst_period),
+            run_tag=run_tag,
         )
 
 
@@ -122,4 +148,12 @@ def add_arguments(parser: Any) -> None:
     )
     group.add_argument(
         "--burst-period", env_var="EPHYTO_LOAD_BURST_PERIOD", type=float, default=10.0
+    )
+    # Each process draws its own default, but the master's value reaches every
+    # worker with the spawn message, so one run shares one tag.
+    group.add_argument(
+        "--run-tag",
+        env_var="EPHYTO_LOAD_RUN_TAG",
+        default=new_run_tag(),
+        help="Tag in this run's certificate numbers; importers take only those.",
     )

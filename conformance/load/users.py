@@ -15,7 +15,7 @@ from locust import User, constant, task
 from conformance.errors import HubError
 from conformance.hub.entities import EnvelopeHeader
 from conformance.load import coordination
-from conformance.load.envelopes import load_envelope, route
+from conformance.load.envelopes import load_envelope, route, run_delivery_numbers
 from conformance.load.worker_state import WorkerState
 
 __all__ = ["ExporterUser", "ImporterUser"]
@@ -46,7 +46,10 @@ class ExporterUser(User):
             return
         state.wait_until_due(n, gevent.sleep)
         path = route(n, state.settings.nppos)
-        envelope = load_envelope(state.settings.seed, n, path.sender, path.recipient)
+        settings = state.settings
+        envelope = load_envelope(
+            settings.seed, n, path.sender, path.recipient, settings.run_tag
+        )
         try:
             header = state.client(path.sender).deliver_envelope(envelope)
         except HubError:
@@ -96,20 +99,27 @@ class ImporterUser(User):
             lock.release()
 
     def _pull(self, state: WorkerState, recipient: str) -> list[str]:
-        client = state.client(recipient)
+        # Only this run's envelopes are pulled singly and acknowledged: on a shared
+        # hub the others belong to someone else and must stay pending for them.
+        client, tag = state.client(recipient), state.settings.run_tag
         try:
             if self._turns % _SINGLE_PULL_EVERY:
-                envelopes: list[EnvelopeHeader] = list(client.pull_import_envelope())
+                pulled: list[EnvelopeHeader] = list(client.pull_import_envelope())
+                numbers = run_delivery_numbers(pulled, tag)
+                state.counters.foreign += len(pulled) - len(numbers)
             else:
-                headers = client.get_import_envelope_headers()[:_SINGLE_PULLS]
-                envelopes = [
-                    client.pull_single_import_envelope(h.hub_delivery_number or "")
-                    for h in headers
+                headers = client.get_import_envelope_headers()
+                own = run_delivery_numbers(headers, tag)
+                state.counters.foreign += len(headers) - len(own)
+                numbers = [
+                    client.pull_single_import_envelope(number).hub_delivery_number
+                    or number
+                    for number in own[:_SINGLE_PULLS]
                 ]
         except HubError:
             return []
-        state.counters.pulled += len(envelopes)
-        return [e.hub_delivery_number for e in envelopes if e.hub_delivery_number]
+        state.counters.pulled += len(numbers)
+        return numbers
 
 
 def _acknowledge(state: WorkerState, recipient: str, number: str) -> None:

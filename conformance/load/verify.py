@@ -12,6 +12,7 @@ import gevent.pool
 
 from conformance.errors import HubError
 from conformance.load.client import FastHubClient, shared_ssl_context
+from conformance.load.files import ledger_prefix
 from conformance.load.loss_check import Ledger, read_ledger_files
 
 __all__ = ["load_ledger_files", "query_store", "query_tracking"]
@@ -22,15 +23,19 @@ _PARALLEL = 64
 _BATCH = 5000
 
 
-def load_ledger_files(ledger: Ledger, directory: Path) -> None:
-    """Read every worker's delivered and acknowledged files into ``ledger``."""
+def load_ledger_files(ledger: Ledger, directory: Path, run_tag: str = "") -> None:
+    """Read the workers' delivered and acknowledged files into ``ledger``.
+
+    With ``run_tag`` only that run's files count, so an earlier run's ledgers left
+    in the same directory change nothing.
+    """
     ledger.add_delivered(
         (row[0], row[1], row[2], float(row[3]))
-        for row in read_ledger_files(directory, "delivered")
+        for row in read_ledger_files(directory, ledger_prefix("delivered", run_tag))
     )
     ledger.add_acknowledged(
         (row[0], row[1], float(row[2]))
-        for row in read_ledger_files(directory, "acknowledged")
+        for row in read_ledger_files(directory, ledger_prefix("acknowledged", run_tag))
     )
 
 

@@ -17,6 +17,7 @@ from typing import IO
 import gevent.lock
 
 from conformance.load.client import FastHubClient, RequestHook, shared_ssl_context
+from conformance.load.files import ledger_prefix
 from conformance.load.settings import LoadSettings
 from conformance.load.shapes import Shape, shape_for
 
@@ -34,6 +35,8 @@ class Counters:
     pulled: int = 0
     acknowledged: int = 0
     quota: int = 0
+    # Envelopes of other senders' runs seen in pulls and left alone.
+    foreign: int = 0
 
 
 @dataclass(slots=True)
@@ -78,9 +81,12 @@ class WorkerState:
         self.draining = not self.shape.importers_wait_for_backlog
         ledger = Path(self.settings.ledger_dir)
         ledger.mkdir(parents=True, exist_ok=True)
+        # The tag in the name lets the loss check read this run's files alone.
         stem = f"w{self.index}-{os.getpid()}"
-        self._delivered = _Ledger((ledger / f"delivered-{stem}.csv").open("a"))
-        self._acknowledged = _Ledger((ledger / f"acknowledged-{stem}.csv").open("a"))
+        delivered = ledger_prefix("delivered", self.settings.run_tag)
+        acknowledged = ledger_prefix("acknowledged", self.settings.run_tag)
+        self._delivered = _Ledger((ledger / f"{delivered}-{stem}.csv").open("a"))
+        self._acknowledged = _Ledger((ledger / f"{acknowledged}-{stem}.csv").open("a"))
 
     @property
     def shape(self) -> Shape:
