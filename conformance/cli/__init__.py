@@ -1,7 +1,7 @@
 """The ``ephyto-conformance`` command line.
 
 Exit codes, the same for every command: 0 clean, 1 findings (a check failed or a
-certificate has problems), 2 usage or configuration error.
+certificate has problems), 2 usage or configuration error, 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 import click
+import pytest
 from rich.console import Console
 
 from conformance import __version__
@@ -21,18 +22,28 @@ from conformance.errors import ConformanceError
 from conformance.nppo.click_options import nppo_click_options
 from conformance.report.console import LiveProgress, print_closing
 from conformance.report.summary import RunSummary, write_summary
+from conformance.suite.exchange_log import exchange_log
+from conformance.suite.preflight import check_before_run
 from conformance.suite.runner import ReportFiles, SuiteRun, run_suite
-from conformance.suite.samples import SAMPLES_ENV, find_fixtures_dir, find_samples_dir
+from conformance.suite.samples import (
+    SAMPLES_ENV,
+    find_fixtures_dir,
+    find_samples_dir,
+    write_example_fixtures,
+)
 from conformance.suite.settings import SuiteSettings
-from conformance.suite.targets import TargetOptions, embedded_settings, remote_settings
+from conformance.suite.targets import TargetOptions, embedded_settings
 
 if TYPE_CHECKING:
     from conformance.nppo.session import NppoOptions
 
-__all__ = ["command", "new_run_id"]
+__all__ = ["EXIT_INTERRUPTED", "command", "new_run_id"]
 
+# The shell's code for a command stopped by SIGINT (128 + 2).
+EXIT_INTERRUPTED = 130
 # pytest's "no tests collected": nothing matched -k, which is the user's to fix.
 _NO_TESTS = 5
+_INTERRUPTED = int(pytest.ExitCode.INTERRUPTED)
 _LOG_WIDTH = 120
 
 
@@ -48,9 +59,11 @@ def _fail(message: str) -> NoReturn:
 
 
 @contextlib.contextmanager
-def _target(options: TargetOptions, run_id: str) -> Iterator[SuiteSettings]:
-    if options.url is not None:
-        yield remote_settings(options, run_id)
+def _target(
+    options: TargetOptions, run_id: str, remote: SuiteSettings | None
+) -> Iterator[SuiteSettings]:
+    if remote is not None:
+        yield remote
         return
     if options.state_dir is not None:
         with embedded_settings(options, options.state_dir, run_id) as settings:
@@ -69,9 +82,10 @@ def _suite_target(
     options: TargetOptions,
     run_id: str,
     console: Console,
+    remote: SuiteSettings | None,
 ) -> Iterator[tuple[str, Callable[..., SuiteRun]]]:
     if nppo_options is None:
-        with _target(options, run_id) as settings:
+        with _target(options, run_id, remote) as settings:
             yield settings.url, functools.partial(run_suite, settings)
         return
     # Imported here: the hub profile does not load the NPPO harness.
@@ -93,6 +107,8 @@ def _nppo_options(
 
 
 def _exit_code(run: SuiteRun, reports: ReportFiles, select: str | None) -> int:
+    if run.exit_code == _INTERRUPTED:
+        return EXIT_INTERRUPTED
     if any(result.outcome in ("failed", "error") for result in run.results):
         return EXIT_FINDINGS
     if run.exit_code == EXIT_CLEAN:
@@ -178,17 +194,68 @@ def command(
     Example: ephyto-conformance run --report-dir reports/local
 
     Exits 0 when every selected check passed, 1 when one failed, 2 on a usage or
-    configuration error.
+    configuration error, 130 when interrupted (Ctrl-C).
     """
+    try:
+        _command(
+            profile, url, ca, nppos, unregistered, state_dir, report_dir,
+            samples_dir, select, seed, max_examples, nppo,
+        )  # fmt: skip
+    except KeyboardInterrupt:
+        click.echo("ephyto-conformance run: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+
+
+def _command(
+    profile: str,
+    url: str | None,
+    ca: Path | None,
+    nppos: tuple[str, ...],
+    unregistered: str | None,
+    state_dir: Path | None,
+    report_dir: Path | None,
+    samples_dir: Path | None,
+    select: str | None,
+    seed: int | None,
+    max_examples: int,
+    nppo: dict[str, object],
+) -> NoReturn:
     run_id = new_run_id()
     seed = secrets.randbelow(2**32) if seed is None else seed
     hub_options_given = bool(url or ca or nppos or unregistered)
     nppo_options = _nppo_options(profile, nppo, hub_options_given)
     reports = ReportFiles(report_dir or Path("reports") / run_id)
-    options = TargetOptions(url, ca, nppos, unregistered, state_dir)
-    options = options.with_inputs(
-        samples_dir=find_samples_dir(samples_dir), fixtures_dir=find_fixtures_dir()
-    )
+    if samples_dir is not None and not samples_dir.is_dir():
+        _fail(
+            f"--samples-dir {str(samples_dir)!r} is not a directory; give the "
+            "folder of sample certificates (*.xml) or leave it out"
+        )
+    with contextlib.ExitStack() as stack:
+        fixtures_dir = find_fixtures_dir() or write_example_fixtures(
+            Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="ephyto-")))
+        )
+        options = TargetOptions(url, ca, nppos, unregistered, state_dir).with_inputs(
+            samples_dir=find_samples_dir(samples_dir), fixtures_dir=fixtures_dir
+        )
+        try:
+            remote = check_before_run(
+                options, nppo_options is None, run_id, select, reports
+            )
+        except ConformanceError as err:
+            _fail(str(err))
+        _run(nppo_options, options, run_id, reports, remote, select, seed, max_examples)
+
+
+def _run(
+    nppo_options: NppoOptions | None,
+    options: TargetOptions,
+    run_id: str,
+    reports: ReportFiles,
+    remote: SuiteSettings | None,
+    select: str | None,
+    seed: int,
+    max_examples: int,
+) -> NoReturn:
     console = Console(file=sys.stdout)
     if not console.is_terminal:
         # CI logs have no width; 80 columns would fold every title.
@@ -196,7 +263,13 @@ def command(
     progress = LiveProgress(console)
     started = datetime.now(UTC)
     try:
-        with _suite_target(nppo_options, options, run_id, console) as (target, runner):
+        with (
+            _suite_target(nppo_options, options, run_id, console, remote) as (
+                target,
+                runner,
+            ),
+            exchange_log(reports.exchanges_log) as exchanges,
+        ):
             console.print(
                 f"run {run_id}: {target}, seed {seed}",
                 highlight=False,
@@ -228,14 +301,13 @@ def command(
         tool_version=__version__,
         seed=seed,
         tests=run.results,
+        complete=run.exit_code in (EXIT_CLEAN, EXIT_FINDINGS),
+        interrupted=run.exit_code == _INTERRUPTED,
     )
     try:
         write_summary(summary, reports.summary)
     except ConformanceError as err:
         _fail(str(err))
-    print_closing(
-        console,
-        summary,
-        [reports.summary, reports.junit, reports.allure, reports.pytest_log],
-    )
+    paths = [reports.summary, reports.junit, reports.allure, reports.pytest_log]
+    print_closing(console, summary, paths + ([exchanges] if exchanges else []))
     sys.exit(_exit_code(run, reports, select))

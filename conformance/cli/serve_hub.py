@@ -53,9 +53,17 @@ def command(
 
     Example: ephyto-conformance serve-hub --port 8443 --nppo NL --nppo KE
 
-    Exit codes: 0 after Ctrl-C, 2 for a bad option (invalid NPPO code, unknown
-    fault, port in use, unwritable state directory).
+    Exit codes: 0 after Ctrl-C, 2 for a bad option (invalid or repeated NPPO code,
+    unknown fault, port in use, unwritable state directory).
     """
+    repeated = sorted({code for code in nppos if nppos.count(code) > 1})
+    if repeated:
+        click.echo(
+            f"serve-hub: --nppo {', '.join(repeated)} given more than once; "
+            "give each NPPO code once",
+            err=True,
+        )
+        raise SystemExit(EXIT_USAGE)
     try:
         hub = EmbeddedHub(
             state_dir, nppos or DEFAULT_NPPOS, host=host, port=port, fault=fault

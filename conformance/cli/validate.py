@@ -17,7 +17,7 @@ from conformance.report.validate_junit import JUnitValidateWriter
 from conformance.report.validate_rows import ValidateTotals, ValidateWriter
 from conformance.report.validate_table import TableValidateWriter
 from conformance.validate.batch import validate_document
-from conformance.validate.inputs import InputProblem, check_paths, iter_documents
+from conformance.validate.inputs import InputProblem, iter_documents
 from conformance.validate.options import STRICTNESS_LEVELS, ValidationOptions
 
 __all__ = ["command"]
@@ -91,10 +91,11 @@ def command(
 
     Exit codes: 0 no finding at the --fail-on level (default SEVERE, what the hub
     refuses), 1 at least one such finding, 2 a usage or configuration error (a
-    missing path, an unreadable zip, an incomplete --schema-dir).
+    missing path, an unreadable zip, a directory without *.xml, an incomplete
+    --schema-dir). Unreadable inputs are reported as entries of the output and
+    the others are still validated; exit 2 comes at the end.
     """
     try:
-        check_paths(paths)
         options = _options(strictness, schema_dir, detailed)
     except ConformanceError as err:
         click.echo(f"validate: {err}", err=True)
@@ -138,14 +139,26 @@ def _run(
     stdin = sys.stdin.buffer if "-" in paths else None
     for document in iter_documents(paths, stdin=stdin):
         if isinstance(document, InputProblem):
-            totals.problems += 1
-            errors.write(f"validate: {document.message}\n")
+            _problem(writer, totals, document.path, document.message, errors)
             continue
         try:
             result = validate_document(document, first=first, options=options)
         except ConformanceError as err:
-            totals.problems += 1
-            errors.write(f"validate: {document.path}: {err}\n")
+            _problem(writer, totals, document.path, str(err), errors)
             continue
         writer.add(result, totals.add(result))
     return totals.problems
+
+
+def _problem(
+    writer: ValidateWriter,
+    totals: ValidateTotals,
+    path: str,
+    message: str,
+    errors: TextIO,
+) -> None:
+    """An entry in the report and one stderr line, so a redirected report shows it."""
+    totals.problems += 1
+    writer.problem(path, message)
+    shown = message if repr(path) in message else f"{path}: {message}"
+    errors.write(f"validate: {shown}\n")

@@ -20,6 +20,10 @@ from conformance.generate.corpus import CorpusItem
 __all__ = ["MANIFEST", "file_name", "prepare_output", "write_corpus"]
 
 MANIFEST = "manifest.jsonl"
+# Members carry a fixed time, not the clock's, so the same seed and count give the
+# same zip bytes; 1980-01-01 is the earliest time a zip entry can hold.
+_MEMBER_TIME = (1980, 1, 1, 0, 0, 0)
+_MEMBER_MODE = 0o644 << 16
 _OURS = re.compile(r"certificate-\d{8,}\.xml|manifest\.jsonl")
 
 
@@ -97,16 +101,23 @@ def _to_zip(
         tempfile.TemporaryFile("w+", encoding="utf-8") as manifest,
     ):
         for item in items:
-            archive.writestr(file_name(item.n), item.xml)
+            archive.writestr(_member(file_name(item.n)), item.xml, compresslevel=1)
             _manifest_line(manifest, item)
             written += 1
             if on_item is not None:
                 on_item(item)
         manifest.seek(0)
-        with archive.open(MANIFEST, "w") as entry:
+        with archive.open(_member(MANIFEST), "w") as entry:
             for line in manifest:
                 entry.write(line.encode("utf-8"))
     return written
+
+
+def _member(name: str) -> zipfile.ZipInfo:
+    member = zipfile.ZipInfo(name, date_time=_MEMBER_TIME)
+    member.compress_type = zipfile.ZIP_DEFLATED
+    member.external_attr = _MEMBER_MODE
+    return member
 
 
 def _manifest_line(manifest: IO[str], item: CorpusItem) -> None:

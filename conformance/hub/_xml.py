@@ -12,7 +12,9 @@ from conformance.namespaces import EPH, HUB, SOAP_ENV
 __all__ = [
     "MAX_BODY_BYTES",
     "NSMAP",
+    "SOAP12_ENV",
     "CodecError",
+    "SoapVersionError",
     "child",
     "children",
     "describe",
@@ -28,12 +30,23 @@ __all__ = [
 MAX_BODY_BYTES = 64 * 1024 * 1024
 
 NSMAP = {"soap": SOAP_ENV, "eph": EPH, "hub": HUB}
-_SOAP12 = "http://www.w3.org/2003/05/soap-envelope"
+SOAP12_ENV = "http://www.w3.org/2003/05/soap-envelope"
+"""The SOAP 1.2 envelope namespace, which the hub does not speak."""
 _XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
 
 
 class CodecError(InputError):
     """A SOAP body is not a well-formed message of the ``DeliveryService`` contract."""
+
+    fault_code = "soap:Client"
+    """The SOAP 1.1 faultcode a hub answers this refusal with."""
+
+
+class SoapVersionError(CodecError):
+    """The envelope is not SOAP 1.1 (for instance SOAP 1.2)."""
+
+    # SOAP 1.1 section 4.4.1: an Envelope in the wrong namespace is VersionMismatch.
+    fault_code = "soap:VersionMismatch"
 
 
 def eph(local: str) -> str:
@@ -98,8 +111,11 @@ def parse_soap(body: bytes, *, what: str) -> etree._Element:
     if getattr(root.getroottree().docinfo, "doctype", ""):
         raise CodecError(f"{what} carries a DOCTYPE; SOAP messages must not")
     qname = etree.QName(root)
-    if qname.namespace == _SOAP12:
-        raise CodecError(f"{what} is a SOAP 1.2 envelope; the hub speaks SOAP 1.1")
+    if qname.namespace == SOAP12_ENV:
+        raise SoapVersionError(
+            f"{what} is a SOAP 1.2 envelope; the hub speaks SOAP 1.1 only "
+            f"(Envelope in {SOAP_ENV!r})"
+        )
     if root.tag != f"{{{SOAP_ENV}}}Envelope":
         raise CodecError(
             f"{what} has root element {describe(root)!r}, "

@@ -22,6 +22,7 @@ from conformance.hub._response_xml import read_fault, read_result
 from conformance.hub._xml import (
     NSMAP,
     CodecError,
+    SoapVersionError,
     child,
     describe,
     eph,
@@ -40,6 +41,7 @@ from conformance.namespaces import EPH, SOAP_ENV
 
 __all__ = [
     "CodecError",
+    "SoapVersionError",
     "decode_request",
     "decode_response",
     "encode_fault",
@@ -117,7 +119,9 @@ def decode_request(body: bytes) -> tuple[str, dict[str, Any]]:
     """The operation name and Python-named parameters of a SOAP request.
 
     Raises :class:`CodecError` when ``body`` is not a SOAP 1.1 request of a known
-    operation in the ``http://ephyto.ippc.int/`` namespace.
+    operation in the ``http://ephyto.ippc.int/`` namespace
+    (:class:`SoapVersionError` for a SOAP 1.2 envelope); answer it with a fault
+    whose code is the error's ``fault_code``.
     """
     wrapper = parse_soap(body, what="request body")
     qname = etree.QName(wrapper)

@@ -123,7 +123,7 @@ async def _soap(request: web.Request) -> web.Response:
     except HubServiceFault as fault:
         payload, status = encode_fault(fault.message), 500
     except CodecError as err:
-        payload = encode_fault(f"request refused: {err}", fault_code="soap:Client")
+        payload = encode_fault(f"request refused: {err}", fault_code=err.fault_code)
         status = 500
     except web.HTTPRequestEntityTooLarge:
         message = (

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import shlex
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +25,8 @@ __all__ = ["NppoOptions", "nppo_session", "parse_listen"]
 
 # A query answers from the system's own store: a few seconds is plenty.
 _QUERY_SECONDS = 10.0
+# How often the wait for the first call looks whether --nppo-command has exited.
+_EXIT_CHECK_SECONDS = 0.2
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +43,34 @@ class NppoOptions:
     backlog: int = DEFAULT_BACKLOG
     connect_timeout: float = 60.0
     export_timeout: float = 60.0
+
+
+def _await_first_contact(
+    hub: NppoHub, system: SystemProcess | None, timeout: float
+) -> None:
+    """Wait for the system's first call; stop at once if its command has exited."""
+    deadline = time.monotonic() + timeout
+    while True:
+        remaining = deadline - time.monotonic()
+        if hub.wait_first_contact(max(0.0, min(_EXIT_CHECK_SECONDS, remaining))):
+            return
+        status = None if system is None else system.exit_status()
+        if system is not None and status is not None:
+            raise ConfigError(
+                f"--nppo-command {shlex.join(system.words)!r} exited {status} before "
+                f"it called the harness hub; its output ends: {system.log_tail()!r}. "
+                "The command runs with the harness's environment: give the full "
+                "path of the interpreter (e.g. .venv/bin/python) if it needs a venv"
+            )
+        if remaining <= 0:
+            raise ConfigError(
+                f"{hub.failed_to_start()} within {timeout:g} s"
+                + (
+                    ""
+                    if system is None
+                    else f"; its output ends: {system.log_tail()!r}"
+                )
+            )
 
 
 def parse_listen(listen: str | None) -> tuple[str, int]:
@@ -104,16 +136,6 @@ def nppo_session(
         system = None
         if options.nppo_command:
             system = stack.enter_context(SystemProcess(options.nppo_command, endpoint))
-        if capabilities.import_.enabled and not hub.wait_first_contact(
-            options.connect_timeout
-        ):
-            detail = ""
-            if system is not None:
-                status = system.exit_status()
-                detail = (
-                    f" (--nppo-command exited {status})" if status is not None else ""
-                ) + f"; its output ends: {system.log_tail()!r}"
-            raise ConfigError(
-                f"{hub.failed_to_start()} within {options.connect_timeout:g} s{detail}"
-            )
+        if capabilities.import_.enabled:
+            _await_first_contact(hub, system, options.connect_timeout)
         yield settings

@@ -124,11 +124,12 @@ def results_table(results: Sequence[CheckResult]) -> Table:
     return table
 
 
-def _failures(results: Sequence[CheckResult]) -> list[Text]:
+def _notes(results: Sequence[CheckResult]) -> list[Text]:
+    # Failures first: they are what the reader has to act on.
+    order = ("failed", "error", "skipped")
     lines = []
-    for result in results:
-        if result.outcome not in ("failed", "error"):
-            continue
+    chosen = [result for result in results if result.outcome in order]
+    for result in sorted(chosen, key=lambda result: order.index(result.outcome)):
         case = f" [{result.case}]" if result.case else ""
         first = (result.message or "").strip().splitlines()[:1]
         lines.append(
@@ -145,8 +146,14 @@ def print_closing(
 ) -> None:
     """Print the table, the totals and where the reports are."""
     console.print(results_table(summary.tests))
-    for line in _failures(summary.tests):
+    for line in _notes(summary.tests):
         console.print(line)
+    if summary.interrupted or not summary.complete:
+        why = "interrupted" if summary.interrupted else "incomplete"
+        console.print(
+            f"[bold red]{why}[/]: the run stopped before every check ran; "
+            "the totals cover only the checks that finished"
+        )
     counts = totals(summary.tests)
     console.print(
         f"[green]{counts['passed']} passed[/], [red]{counts['failed']} failed[/], "

@@ -65,6 +65,8 @@ class RunSummary:
     tool_version: str
     seed: int | None = None
     tests: list[CheckResult] = field(default_factory=list)
+    complete: bool = True
+    interrupted: bool = False
 
     def to_json(self) -> dict[str, Any]:
         """The ``summary.json`` document."""
@@ -74,6 +76,9 @@ class RunSummary:
             "started": self.started,
             "finished": self.finished,
             "tool_version": self.tool_version,
+            # An unfinished run's totals cover only the checks that ran.
+            "complete": self.complete,
+            "interrupted": self.interrupted,
             "totals": totals(self.tests),
             "tests": [result.to_json() for result in self.tests],
         }

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from typing import TextIO
+from typing import Any, TextIO
 
-from conformance.report.validate_rows import ValidateTotals, result_row
+from conformance.report.validate_rows import ValidateTotals, problem_row, result_row
 from conformance.validate.batch import InputResult
 
 __all__ = ["JsonValidateWriter"]
@@ -20,8 +20,15 @@ class JsonValidateWriter:
 
     def add(self, result: InputResult, failed: bool) -> None:
         """Write one object; each input is flushed before the next is read."""
+        self._write(result_row(result))
+
+    def problem(self, path: str, message: str) -> None:
+        """Write ``{"path", "error", "findings": []}`` for an unreadable input."""
+        self._write(problem_row(path, message))
+
+    def _write(self, row: dict[str, Any]) -> None:
         prefix = "[\n  " if self._count == 0 else ",\n  "
-        self._stream.write(prefix + json.dumps(result_row(result), ensure_ascii=False))
+        self._stream.write(prefix + json.dumps(row, ensure_ascii=False))
         self._stream.flush()
         self._count += 1
 

@@ -43,11 +43,20 @@ class JUnitValidateWriter:
             self._cases.write(f"    <system-out>{escape(listing)}</system-out>\n")
         self._cases.write("  </testcase>\n")
 
+    def problem(self, path: str, message: str) -> None:
+        """A ``testcase`` with an ``error``: the input could not be read."""
+        self._cases.write(
+            f'  <testcase classname="ephyto.validate" name={quoteattr(path)}>\n'
+            f"    <error message={quoteattr(message)}/>\n"
+            "  </testcase>\n"
+        )
+
     def close(self, totals: ValidateTotals) -> None:
         """Write the suite with its counts, then the spooled cases."""
         self._stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
         self._stream.write(
-            f'<testsuite name="ephyto-conformance validate" tests="{totals.inputs}" '
+            f'<testsuite name="ephyto-conformance validate" '
+            f'tests="{totals.inputs + totals.problems}" '
             f'failures="{totals.failed}" errors="{totals.problems}">\n'
         )
         self._cases.seek(0)

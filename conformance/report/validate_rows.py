@@ -15,6 +15,7 @@ __all__ = [
     "ValidateWriter",
     "fails",
     "finding_row",
+    "problem_row",
     "result_row",
 ]
 
@@ -51,6 +52,11 @@ def result_row(result: InputResult) -> dict[str, Any]:
     }
 
 
+def problem_row(path: str, message: str) -> dict[str, Any]:
+    """An input that could not be read or validated: path, error, no findings."""
+    return {"path": path, "error": message, "findings": []}
+
+
 def fails(result: InputResult, fail_on: Level) -> bool:
     """True when ``result`` has a finding at ``fail_on`` or more severe."""
     threshold = LEVEL_ORDER[fail_on]
@@ -81,6 +87,9 @@ class ValidateWriter(Protocol):
 
     def add(self, result: InputResult, failed: bool) -> None:
         """Write (or remember) one input's result."""
+
+    def problem(self, path: str, message: str) -> None:
+        """Write (or remember) an input that could not be read or validated."""
 
     def close(self, totals: ValidateTotals) -> None:
         """Finish the report."""

@@ -36,6 +36,11 @@ class TableValidateWriter:
         self._stream.write("\n".join(lines) + "\n")
         self._stream.flush()
 
+    def problem(self, path: str, message: str) -> None:
+        """``ERROR`` and the path: the input could not be read or validated."""
+        self._stream.write(f"ERROR {path}: {message}\n")
+        self._stream.flush()
+
     def close(self, totals: ValidateTotals) -> None:
         """One closing line with the counts."""
         levels = ", ".join(

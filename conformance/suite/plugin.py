@@ -54,7 +54,7 @@ class SuitePlugin:
         settings.load_profile(HYPOTHESIS_PROFILE)
 
     def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
-        """Let ``-k`` select checks by id; give every check the suite's profile."""
+        """Let ``-k`` select by check id, label junit.xml, apply the suite's profile."""
         from hypothesis import settings
 
         profile = settings.get_profile(HYPOTHESIS_PROFILE)
@@ -63,6 +63,14 @@ class SuitePlugin:
             info = check_info(test)
             if info is not None:
                 item.extra_keyword_matches.add(info.id)
+                # pytest writes these as the testcase's <properties> in junit.xml.
+                item.user_properties.extend(
+                    [
+                        ("check_id", info.id),
+                        ("title", info.title),
+                        ("requirement", info.requirement),
+                    ]
+                )
             # @given fixes its settings when the module is imported, which may
             # be before this run loaded its profile (the project's own tests
             # import the checks to list them). Hypothesis has no public way to

@@ -48,6 +48,11 @@ class ReportFiles:
         """pytest's own terminal output."""
         return self.directory / "pytest.log"
 
+    @property
+    def exchanges_log(self) -> Path:
+        """One line per SOAP exchange, written at ``--log-level INFO`` or lower."""
+        return self.directory / "exchanges.log"
+
 
 @dataclass(slots=True)
 class SuiteRun:

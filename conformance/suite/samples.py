@@ -14,6 +14,7 @@ __all__ = [
     "find_samples_dir",
     "read_sample",
     "sample_files",
+    "write_example_fixtures",
 ]
 
 SAMPLES_ENV = "EPHYTO_SAMPLES_DIR"
@@ -77,3 +78,19 @@ def read_sample(path: Path) -> str:
     """A sample's text exactly as stored (UTF-8, line ends untouched)."""
     with path.open(encoding="utf-8", newline="") as stream:
         return stream.read()
+
+
+def write_example_fixtures(directory: Path) -> Path:
+    """Write the project's fixture certificates into ``directory`` and return it.
+
+    The same bytes as ``fixtures/certificates`` (built from
+    ``conformance.certificate.examples``), for an install without the source tree.
+    """
+    # Imported here: finding sample directories must not load the certificate model.
+    from conformance.certificate.builder import to_xml
+    from conformance.certificate.examples import EXAMPLES
+
+    directory.mkdir(parents=True, exist_ok=True)
+    for stem, build in EXAMPLES.items():
+        (directory / f"{stem}.xml").write_bytes(to_xml(build()))
+    return directory

@@ -15,6 +15,7 @@ from conformance.validate.envelope_input import (
 from conformance.validate.inputs import MAX_INPUT_BYTES, InputDocument
 from conformance.validate.options import DEFAULT_OPTIONS, ValidationOptions
 from conformance.validate.rules import finding
+from conformance.validate.safe import MAX_BYTES, mebibytes
 from conformance.validate.validator import validate_certificate, validate_decoded
 
 __all__ = ["InputResult", "validate_document"]
@@ -49,8 +50,10 @@ def validate_document(
     """
     if document.size > MAX_INPUT_BYTES:
         message = (
-            f"input is {document.size} bytes, over the {MAX_INPUT_BYTES}-byte limit "
-            "of one document; split it"
+            f"input is {mebibytes(document.size)} ({document.size} bytes), over the "
+            f"{mebibytes(MAX_INPUT_BYTES)} read limit of one file or zip member, so "
+            f"it was not read; a certificate may be at most {mebibytes(MAX_BYTES)} "
+            "(the hub's Content limit), an envelope around it fits the read limit"
         )
         return InputResult(document.path, "unknown", [finding("EPH-SEC-004", message)])
     if not is_envelope(document.data):

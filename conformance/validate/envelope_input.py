@@ -25,6 +25,8 @@ from conformance.validate.safe import parse_untrusted
 __all__ = ["EnvelopeDocument", "is_envelope", "read_envelope_document"]
 
 _HEAD = 4096
+# Not in conformance.namespaces: nothing in the project speaks it; it is only refused.
+_SOAP12_ENV = "http://www.w3.org/2003/05/soap-envelope"
 _PROLOG = re.compile(r"(?:\s+|<\?.*?\?>|<!--.*?-->)*", re.DOTALL)
 _FIRST_ELEMENT = re.compile(r"<(?:[\w.-]+:)?([\w.-]+)")
 _CDATA = re.compile(rb"<(?:[\w.-]+:)?Content(?:\s[^>]*)?>\s*<!\[CDATA\[")
@@ -84,7 +86,13 @@ def read_envelope_document(
     parsed = parse_untrusted(data, max_bytes=max_bytes)
     if parsed.tree is None:
         return parsed.findings
-    element = _hub_envelope(parsed.tree.getroot())
+    root = parsed.tree.getroot()
+    if isinstance(root.tag, str) and root.tag == f"{{{_SOAP12_ENV}}}Envelope":
+        raise InputError(
+            f"SOAP 1.2 is not supported: the root is in {_SOAP12_ENV!r}, and the hub "
+            f"speaks SOAP 1.1 only; wrap the request in {{{SOAP_ENV}}}Envelope"
+        )
+    element = _hub_envelope(root)
     if element is None:
         raise InputError(
             f"root {parsed.tree.getroot().tag!r} holds no hub envelope (an element "

@@ -27,7 +27,11 @@ __all__ = [
 ]
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
-"""Bytes read of one input: a whole SOAP envelope around a 16 MiB Content fits."""
+"""The read limit of one file or zip member (64 MiB).
+
+Larger than the 16 MiB certificate limit (``safe.MAX_BYTES``) because a whole
+SOAP envelope around a 16 MiB certificate, base64 in Content, must fit.
+"""
 STDIN = "-"
 
 
@@ -55,10 +59,27 @@ def check_paths(paths: Iterable[str]) -> None:
     """Raise :class:`InputError` naming the first path that does not exist."""
     for path in paths:
         if path != STDIN and not os.path.exists(path):
-            raise InputError(
-                f"{path!r} does not exist; give certificate files, directories, "
-                "zip archives or '-' for standard input"
-            )
+            raise InputError(_missing(path))
+
+
+def _missing(path: str) -> str:
+    return (
+        f"{path!r} does not exist; give certificate files, directories, "
+        "zip archives or '-' for standard input"
+    )
+
+
+def _from_directory(path: str) -> Iterator[InputDocument | InputProblem]:
+    found = False
+    for file in _xml_files(Path(path)):
+        found = True
+        yield _from_file(str(file))
+    if not found:
+        yield InputProblem(
+            path,
+            f"no certificate files under {path!r} (no *.xml below it); "
+            "give the directory that holds them",
+        )
 
 
 def iter_documents(
@@ -68,14 +89,16 @@ def iter_documents(
 
     Directories are searched recursively for ``*.xml`` (sorted); ``*.zip`` files
     yield their ``*.xml`` members as ``archive.zip!member.xml`` (a generator's
-    ``manifest.jsonl`` is skipped); ``-`` reads ``stdin``.
+    ``manifest.jsonl`` is skipped); ``-`` reads ``stdin``. A path that does not
+    exist and a directory without ``*.xml`` are each one :class:`InputProblem`.
     """
     for path in paths:
         if path == STDIN:
             yield _from_stream(STDIN, stdin)
+        elif not os.path.exists(path):
+            yield InputProblem(path, _missing(path))
         elif os.path.isdir(path):
-            for file in _xml_files(Path(path)):
-                yield _from_file(str(file))
+            yield from _from_directory(path)
         elif path.lower().endswith(".zip"):
             yield from _from_zip(path)
         else:

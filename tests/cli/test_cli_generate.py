@@ -79,3 +79,30 @@ def test_bad_arguments_exit_2_with_a_clear_line(tmp_path: Path) -> None:
     assert (share, count) == (2, 2)
     assert "--invalid-share" in share_message
     assert "--count" in count_message
+
+
+def test_two_zip_runs_give_the_same_bytes(tmp_path: Path) -> None:
+    first, second = tmp_path / "one.zip", tmp_path / "two.zip"
+    options = ("--count", "120", "--seed", "3", "--invalid-share", "1.0")
+
+    codes = [_run(*options, "--out", str(out))[0] for out in (first, second)]
+
+    assert codes == [0, 0]
+    assert first.read_bytes() == second.read_bytes()
+    with zipfile.ZipFile(first) as archive:
+        times = {member.date_time for member in archive.infolist()}
+    assert times == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_two_directory_runs_give_the_same_files(tmp_path: Path) -> None:
+    first, second = tmp_path / "one", tmp_path / "two"
+    options = ("--count", "120", "--seed", "3", "--invalid-share", "1.0")
+
+    codes = [_run(*options, "--out", str(out))[0] for out in (first, second)]
+
+    names = sorted(path.name for path in first.iterdir())
+    assert codes == [0, 0]
+    assert names == sorted(path.name for path in second.iterdir())
+    assert all((first / n).read_bytes() == (second / n).read_bytes() for n in names)
+    kinds = {json.loads(line).get("kind") for line in (first / "manifest.jsonl").open()}
+    assert "issued-in-future" in kinds

@@ -81,7 +81,7 @@ def test_export_header_disagreement_is_flagged(tmp_path: Path) -> None:
 def test_system_that_never_calls_is_a_configuration_error(tmp_path: Path) -> None:
     finished = _run(
         "--nppo-command",
-        f"{_PYTHON} -c pass",
+        f"{_PYTHON} -c 'import time; time.sleep(30)'",
         "--connect-timeout",
         "1",
         "--report-dir",
@@ -91,6 +91,23 @@ def test_system_that_never_calls_is_a_configuration_error(tmp_path: Path) -> Non
 
     assert finished.returncode == 2
     assert "never called the harness hub" in finished.stderr
+
+
+def test_system_that_exits_before_calling_stops_the_run_at_once(
+    tmp_path: Path,
+) -> None:
+    finished = _run(
+        "--nppo-command",
+        f"{_PYTHON} -c pass",
+        "--connect-timeout",
+        "60",
+        "--report-dir",
+        str(tmp_path / "reports"),
+        cwd=tmp_path,
+    )
+
+    assert finished.returncode == 2
+    assert "exited 0 before" in finished.stderr
 
 
 @pytest.mark.parametrize(

@@ -110,6 +110,18 @@ def test_invalid_nppo_code_is_one_line_and_exit_2(tmp_path: Path) -> None:
     assert "'nl'" in result.stderr
 
 
+def test_a_repeated_nppo_code_is_refused_with_exit_2(tmp_path: Path) -> None:
+    state = tmp_path / "state"
+    arguments = ["serve-hub", "--state-dir", str(state), "--nppo", "NL"]
+
+    result = CliRunner().invoke(main, [*arguments, "--nppo", "KE", "--nppo", "NL"])
+
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert "--nppo NL given more than once" in result.stderr
+    assert not state.exists()
+
+
 def test_port_in_use_is_one_line_and_exit_2(tmp_path: Path) -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))

@@ -95,8 +95,26 @@ def test_stdin_and_zip_members_are_named_in_the_report(tmp_path: Path) -> None:
 def test_missing_path_exits_2_with_one_line(tmp_path: Path) -> None:
     code, out, err = run(str(tmp_path / "absent.xml"))
 
-    assert code == 2 and out == ""
+    assert code == 2
+    assert out.startswith(f"ERROR {tmp_path / 'absent.xml'}: ")
     assert err.count("\n") == 1 and "absent.xml" in err and "does not exist" in err
+
+
+def test_a_missing_path_is_an_entry_and_the_other_inputs_are_validated(
+    tmp_path: Path,
+) -> None:
+    good = write(tmp_path, "good.xml", VALID)
+    absent = str(tmp_path / "nope.xml")
+
+    code, out, err = run("--format", "json", good, absent)
+
+    assert code == 2
+    rows = json.loads(out)
+    assert [row["path"] for row in rows] == [good, absent]
+    assert rows[0]["kind"] == "certificate" and rows[0]["findings"] == []
+    assert rows[1]["findings"] == [] and "does not exist" in rows[1]["error"]
+    assert set(rows[1]) == {"path", "error", "findings"}
+    assert err.count("\n") == 1
 
 
 def test_unreadable_zip_exits_2_after_the_other_inputs(tmp_path: Path) -> None:
@@ -106,8 +124,75 @@ def test_unreadable_zip_exits_2_after_the_other_inputs(tmp_path: Path) -> None:
     code, out, err = run("--format", "json", broken, good)
 
     assert code == 2
-    assert [item["path"] for item in json.loads(out)] == [good]
+    rows = json.loads(out)
+    assert [item["path"] for item in rows] == [broken, good]
+    assert "zip" in rows[0]["error"] and rows[0]["findings"] == []
     assert err.count("\n") == 1 and "broken.zip" in err and "zip" in err
+
+
+def test_an_unreadable_input_is_a_line_in_the_table_and_an_error_in_junit(
+    tmp_path: Path,
+) -> None:
+    good = write(tmp_path, "ok.xml", VALID)
+    absent = str(tmp_path / "nope.xml")
+
+    table_code, table, _ = run(good, absent)
+    junit_code, junit, _ = run("--format", "junit", good, absent)
+
+    assert table_code == junit_code == 2
+    assert table.splitlines()[0].startswith("ok   ")
+    assert table.splitlines()[1].startswith(f"ERROR {absent}: ")
+    suite = etree.fromstring(junit.encode())
+    assert suite.get("tests") == "2" and suite.get("errors") == "1"
+    assert suite.xpath("count(testcase/error)") == 1
+
+
+def test_an_empty_directory_is_a_usage_error_not_a_pass(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    (empty / "sub").mkdir(parents=True)
+    (empty / "notes.txt").write_text("no certificates here")
+
+    code, out, err = run("--format", "json", str(empty))
+
+    assert code == 2
+    [row] = json.loads(out)
+    assert row["path"] == str(empty)
+    assert "no certificate files under" in row["error"]
+    assert "no certificate files under" in err
+
+
+def test_an_oversized_zip_member_names_the_read_and_certificate_limits(
+    tmp_path: Path,
+) -> None:
+    archive = tmp_path / "big.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("big.xml", b"<a>" + b" " * (65 * 1024 * 1024) + b"</a>")
+
+    code, out, _ = run("--format", "json", str(archive))
+
+    assert code == 1
+    [row] = json.loads(out)
+    [item] = row["findings"]
+    assert item["rule_id"] == "EPH-SEC-004"
+    assert "65.0 MiB" in item["msg"] and "64 MiB read limit" in item["msg"]
+    assert "16 MiB" in item["msg"]
+
+
+def test_a_soap_12_envelope_is_refused_as_not_supported(tmp_path: Path) -> None:
+    soap12 = write(
+        tmp_path,
+        "soap12.xml",
+        b'<e:Envelope xmlns:e="http://www.w3.org/2003/05/soap-envelope">'
+        b"<e:Body/></e:Envelope>",
+    )
+
+    code, out, err = run("--format", "json", soap12)
+
+    assert code == 2
+    [row] = json.loads(out)
+    assert "SOAP 1.2 is not supported" in row["error"]
+    assert "SOAP 1.1" in row["error"] and "hub:From" not in row["error"]
+    assert "SOAP 1.2 is not supported" in err
 
 
 def test_incomplete_schema_dir_exits_2_naming_the_missing_file(tmp_path: Path) -> None:

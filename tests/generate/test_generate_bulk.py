@@ -125,3 +125,11 @@ def test_bad_corpus_arguments_raise_usage_error(
 
     with pytest.raises(UsageError, match=bad):
         next(corpus(**arguments))  # type: ignore[arg-type]
+
+
+def test_the_future_issue_date_is_fixed_not_read_from_the_clock() -> None:
+    xml = invalid_bulk_certificate(5, 11, "issued-in-future")
+
+    assert b"2100-01-01T00:00:00+00:00" in xml
+    assert xml == invalid_bulk_certificate(5, 11, "issued-in-future")
+    assert "EPH-BR-009" in {f.rule_id for f in validate_certificate(xml)}

@@ -206,6 +206,21 @@ def test_garbage_body_gets_a_clean_client_fault(hub: EmbeddedHub, body: bytes) -
     assert fault.value.message.startswith("request refused:")
 
 
+def test_a_soap_12_request_gets_the_version_mismatch_fault(hub: EmbeddedHub) -> None:
+    body = encode_request("GetProfile").replace(
+        b"http://schemas.xmlsoap.org/soap/envelope/",
+        b"http://www.w3.org/2003/05/soap-envelope",
+    )
+
+    with _raw(hub, hub.pki.client("NL")) as raw:
+        response = raw.post(hub.url, content=body, headers={"Content-Type": "text/xml"})
+
+    assert response.status_code == 500
+    with pytest.raises(HubFault) as fault:
+        decode_response("GetProfile", response.content)
+    assert fault.value.fault_code.endswith("VersionMismatch")
+
+
 def test_d20_soapaction_is_ignored(hub: EmbeddedHub) -> None:
     headers = {
         "Content-Type": "text/xml; charset=utf-8",

@@ -51,6 +51,8 @@ def test_written_summary_has_the_documented_schema(tmp_path: Path) -> None:
         "finished",
         "tool_version",
         "seed",
+        "complete",
+        "interrupted",
         "totals",
         "tests",
     }

@@ -9,6 +9,7 @@ from conformance.suite.samples import (
     find_samples_dir,
     read_sample,
     sample_files,
+    write_example_fixtures,
 )
 
 
@@ -52,3 +53,14 @@ def test_sample_text_keeps_its_line_ends(tmp_path: Path) -> None:
     path.write_bytes(b"<a>\r\n</a>\r\n")
 
     assert read_sample(path) == "<a>\r\n</a>\r\n"
+
+
+def test_example_fixtures_match_the_repository_fixtures(tmp_path: Path) -> None:
+    repository = Path(__file__).resolve().parents[2] / "fixtures" / "certificates"
+
+    written = write_example_fixtures(tmp_path / "fixtures")
+
+    names = sorted(path.name for path in written.glob("*.xml"))
+    assert names == sorted(path.name for path in repository.glob("*.xml"))
+    for name in names:
+        assert (written / name).read_bytes() == (repository / name).read_bytes()

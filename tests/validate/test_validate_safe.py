@@ -84,8 +84,26 @@ def test_nesting_past_the_parser_limit_is_refused() -> None:
     assert rule_ids(b"<a>" * 400 + b"</a>" * 400) == ["EPH-SEC-003"]
 
 
+def test_nesting_past_the_parser_limit_reads_like_the_depth_limit() -> None:
+    past_libxml2 = parse_untrusted(b"<a>" * 400 + b"</a>" * 400).findings
+    past_ours = parse_untrusted(b"<a>" * 100 + b"</a>" * 100).findings
+
+    assert [f.message for f in past_libxml2] == [f.message for f in past_ours]
+    assert "XML_PARSE_HUGE" not in past_libxml2[0].message
+    assert "64 levels" in past_libxml2[0].message
+
+
 def test_oversized_input_is_refused() -> None:
     assert rule_ids(b"<a>" + b"x" * 100 + b"</a>", max_bytes=100) == ["EPH-SEC-004"]
+
+
+def test_an_oversized_certificate_names_the_16_mib_certificate_limit() -> None:
+    size = 20 * 1024 * 1024
+    found = parse_untrusted(b"<a>" + b" " * size + b"</a>").findings
+
+    assert [f.rule_id for f in found] == ["EPH-SEC-004"]
+    assert "20.0 MiB" in found[0].message
+    assert "16 MiB certificate limit" in found[0].message
 
 
 @pytest.mark.parametrize(

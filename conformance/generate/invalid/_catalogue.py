@@ -43,7 +43,7 @@ ROWS: tuple[Row, ...] = (
         tree=tree.date_time_with_space),
     Row("date-only", "EPH-BR-006", "issue date-time holding a date only",
         tree=tree.date_only),
-    Row("issued-in-future", "EPH-BR-009", "issue date-time a month ahead",
+    Row("issued-in-future", "EPH-BR-009", "issue date-time fixed far ahead, in 2100",
         tree=tree.issued_in_future),
     Row("unknown-country", "EPH-MAP-001", "origin country not ISO 3166-1",
         tree=tree.unknown_country),
