@@ -155,20 +155,22 @@ def date_times(
             continue
         if text == "NULL":
             continue
-        if _DATE_ONLY.fullmatch(text):
+        # The usual form has a 'T' after the date, which neither pattern matches.
+        if text[10:11] != "T" and _DATE_ONLY.fullmatch(text):
             yield _at("EPH-BR-006", f"{text!r} is a date without a time", element)
-        elif _SPACED.match(text):
+            continue
+        if text[10:11] != "T" and _SPACED.match(text):
             yield _at("EPH-BR-005", f"{text!r} has a space instead of 'T'", element)
+            continue
+        try:
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            yield _at("EPH-BR-007", f"{text!r} is not ISO 8601", element)
+            continue
+        if moment.tzinfo is None:
+            yield _at("EPH-BR-004", f"{text!r} has no UTC offset", element)
         else:
-            try:
-                moment = datetime.fromisoformat(text)
-            except ValueError:
-                yield _at("EPH-BR-007", f"{text!r} is not ISO 8601", element)
-                continue
-            if moment.tzinfo is None:
-                yield _at("EPH-BR-004", f"{text!r} has no UTC offset", element)
-            else:
-                parsed[element] = moment
+            parsed[element] = moment
     yield from _chronology(parsed, issued, treatment_ends)
 
 

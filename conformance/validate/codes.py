@@ -7,6 +7,7 @@ so the lists below skip both.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterator
 
 from lxml import etree
@@ -25,7 +26,14 @@ from conformance.validate._tree import (
 )
 from conformance.validate.rules import finding
 
-__all__ = ["BUCKETS", "check_text", "locode_schemes", "measure_unit", "unknown"]
+__all__ = [
+    "BUCKETS",
+    "check_text",
+    "known_codes",
+    "locode_schemes",
+    "measure_unit",
+    "unknown",
+]
 
 _ID = ram("ID")
 
@@ -55,21 +63,38 @@ BUCKETS: tuple[str, ...] = (*_CODED, "measures", "locodes")
 """The buckets of code findings the shared walk fills."""
 _UNITS = xpath("//@unitCode")
 _LANGUAGES = xpath("//@languageID")
+# Every spelling of the attribute in the source, with its value when written
+# plainly (double quotes, no reference): a document whose every occurrence holds a known
+# code needs no query. Anything else (text, references) takes the query.
+_UNIT_SOURCE = re.compile(rb'unitCode(?:\s*=\s*"([^"<&]*)")?')
+_LANGUAGE_SOURCE = re.compile(rb'languageID(?:\s*=\s*"([^"<&]*)")?')
 
 
 @functools.cache
-def _code_set(bucket: str) -> frozenset[str]:
+def known_codes(bucket: str) -> frozenset[str]:
     """A code list's codes, built once per process: the lists are package data."""
     return _CODED[bucket][0]()
 
 
 def check_text(
-    tree: etree._ElementTree, coded: dict[str, list[Finding]]
+    tree: etree._ElementTree,
+    coded: dict[str, list[Finding]],
+    source: bytes | None = None,
 ) -> list[Finding]:
     """The code-list layer's findings: the walk's ``coded`` buckets plus the
-    document-wide checks (NULL placeholders, units, languages, double escaping)."""
+    document-wide checks (NULL placeholders, units, languages, double escaping).
+
+    ``source`` is the document as UTF-8 bytes when the caller has them: checks the
+    bytes prove clean are skipped, with the same findings.
+    """
     # All text at once: the searches below run only when it holds what they seek.
-    text = document_text(tree)
+    # Parsed text holding 'NULL' or '&' shows either in UTF-8 source, as such or
+    # through a reference ('&#...;'), so source without both needs no text.
+    text = (
+        document_text(tree)
+        if source is None or b"NULL" in source or b"&" in source
+        else ""
+    )
     findings = [
         finding(
             "EPH-MAP-010",
@@ -81,9 +106,11 @@ def check_text(
     ]
     for bucket in _CODED:
         findings.extend(coded[bucket])
-    findings.extend(_units(tree))
+    if not _plainly_known(_UNIT_SOURCE, source, _unit_codes()):
+        findings.extend(_units(tree))
     findings.extend(coded["measures"])
-    findings.extend(_languages(tree))
+    if not _plainly_known(_LANGUAGE_SOURCE, source, _language_codes()):
+        findings.extend(_languages(tree))
     findings.extend(coded["locodes"])
     findings.extend(_escaped_twice(tree, text))
     return findings
@@ -92,7 +119,7 @@ def check_text(
 def unknown(element: etree._Element, bucket: str) -> list[Finding]:
     """A finding when ``element``'s code is not in the code list of ``bucket``."""
     code = value(element)
-    if not code or code == _PLACEHOLDER or code in _code_set(bucket):
+    if not code or code == _PLACEHOLDER or code in known_codes(bucket):
         return []
     _, rule_id, what = _CODED[bucket]
     message = f"{what} {code!r} is not in the ePhyto code list"
@@ -165,6 +192,25 @@ def locode_schemes(location: etree._Element) -> list[Finding]:
 @functools.cache
 def _languages_known() -> frozenset[str]:
     return codelists.languages()
+
+
+@functools.cache
+def _unit_codes() -> frozenset[bytes]:
+    return frozenset(code.encode() for code in codelists.units())
+
+
+@functools.cache
+def _language_codes() -> frozenset[bytes]:
+    return frozenset(code.encode() for code in _languages_known())
+
+
+def _plainly_known(
+    spelling: re.Pattern[bytes], source: bytes | None, known: frozenset[bytes]
+) -> bool:
+    """Whether every occurrence of the attribute name in ``source`` is the
+    attribute itself, written plainly, with a value that is exactly a known code."""
+    # An occurrence that is not such an attribute yields b"", which no list holds.
+    return source is not None and known.issuperset(spelling.findall(source))
 
 
 def _escaped_twice(tree: etree._ElementTree, text: str) -> Iterator[Finding]:

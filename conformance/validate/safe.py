@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import logging
 import re
+import threading
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -212,7 +213,19 @@ def _doctype(text: str) -> Finding | None:
     return finding("EPH-SEC-001", "DOCTYPE in the prolog; DTDs are refused", line=line)
 
 
+# A parser per thread, built once: building one costs a tenth of a parse, and
+# lxml parsers must not be shared between threads.
+_LOCAL = threading.local()
+
+
 def _parser() -> etree.XMLParser:
+    parser: etree.XMLParser | None = getattr(_LOCAL, "parser", None)
+    if parser is None:
+        parser = _LOCAL.parser = _new_parser()
+    return parser
+
+
+def _new_parser() -> etree.XMLParser:
     return etree.XMLParser(
         resolve_entities=False,
         no_network=True,

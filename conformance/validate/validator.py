@@ -119,11 +119,18 @@ def _validate(
         if reordered:
             official = order_free(official)
         schema_findings = _merged(schema_findings, official)
-    rules = check_rules(tree)
+    rules = check_rules(tree, _utf8_source(data, parsed.encoding))
     layers = [schema_findings, rules.mandatory, rules.codes, rules.business]
     findings = [*parsed.findings, *_one_owner(layers)]
     logger.debug("validated certificate: %d finding(s)", len(findings))
     return findings, tree
+
+
+def _utf8_source(data: bytes | str, encoding: str) -> bytes | None:
+    """The document as UTF-8 bytes, when it is at hand without re-encoding much."""
+    if isinstance(data, str):
+        return data.encode("utf-8", "surrogatepass")
+    return data if encoding in ("utf-8", "ascii") else None
 
 
 def _schema_layer(options: ValidationOptions) -> _Layer:

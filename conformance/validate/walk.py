@@ -93,8 +93,12 @@ class _State:
     treatment_ends: list[etree._Element] = field(default_factory=list)
 
 
-def check_rules(tree: etree._ElementTree) -> RuleFindings:
-    """Walk ``tree`` once; the findings of the three rule layers, each in order."""
+def check_rules(tree: etree._ElementTree, source: bytes | None = None) -> RuleFindings:
+    """Walk ``tree`` once; the findings of the three rule layers, each in order.
+
+    ``source`` is the document as UTF-8 bytes, when known: it spares the code-list
+    layer some searches (:func:`conformance.validate.codes.check_text`).
+    """
     root = tree.getroot()
     # The rules' places are absolute paths: under another root none applies.
     is_certificate = root.tag == _ROOT
@@ -108,7 +112,7 @@ def check_rules(tree: etree._ElementTree) -> RuleFindings:
             _document(child, state)
         else:
             _consignment(child, state)
-    text_findings = codes.check_text(tree, state.coded)
+    text_findings = codes.check_text(tree, state.coded, source)
     business_findings = [*state.reexport]
     if state.type_code == "657" and not state.original:
         business_findings.append(business.without_original(root[0]))
@@ -131,18 +135,16 @@ def _document(document: etree._Element, state: _State) -> None:
         if tag not in first:
             first[tag] = child
         if tag == _TYPE_CODE:
-            coded["types"].extend(codes.unknown(child, "types"))
+            _code(child, "types", coded)
         elif tag == _STATUS_CODE:
-            coded["statuses"].extend(codes.unknown(child, "statuses"))
+            _code(child, "statuses", coded)
         elif tag == _ISSUE_DATE_TIME:
             state.issued.extend(_checked(rows[3], child, _DATE_TIME, "EPH-MAN-004"))
         elif tag == _ISSUER_PARTY:
             _checked(rows[4], child, _NAME, "EPH-MAN-005")
         elif tag == _INCLUDED_NOTE:
             for subject in _checked(rows[12], child, _SUBJECT, "EPH-MAN-010"):
-                coded["document_subjects"].extend(
-                    codes.unknown(subject, "document_subjects")
-                )
+                _code(subject, "document_subjects", coded)
         elif tag == _SIGNATORY_AUTHENTICATION:
             for location in child.iterchildren(_ISSUE_LOCATION):
                 coded["locodes"].extend(codes.locode_schemes(location))
@@ -181,6 +183,16 @@ def _checked(
     return children
 
 
+def _code(
+    element: etree._Element, bucket: str, coded: dict[str, list[Finding]]
+) -> None:
+    """Check ``element``'s code against the list of ``bucket``; the usual known
+    code costs one lookup."""
+    text = element.text
+    if text is None or text.strip() not in codes.known_codes(bucket):
+        coded[bucket].extend(codes.unknown(element, bucket))
+
+
 def _normalized(element: etree._Element) -> str:
     if len(element) == 0:
         return (element.text or "").strip()
@@ -199,14 +211,14 @@ def _consignment(consignment: etree._Element, state: _State) -> None:
             else:
                 countries = [id_ for id_ in child if id_.tag == _ID]
             for country in countries:
-                coded["countries"].extend(codes.unknown(country, "countries"))
+                _code(country, "countries", coded)
         elif tag == _CONSIGNOR_PARTY:
             _checked(rows[7], child, _NAME, "EPH-MAN-007")
         elif tag == _CONSIGNEE_PARTY:
             _checked(rows[8], child, _NAME, "EPH-MAN-007")
         elif tag == _MAIN_CARRIAGE:
             for mode in _checked(rows[15], child, _MODE_CODE, "EPH-MAN-010"):
-                coded["modes"].extend(codes.unknown(mode, "modes"))
+                _code(mode, "modes", coded)
         elif tag == _UNLOADING_PORT:
             coded["locodes"].extend(codes.locode_schemes(child))
         elif tag == _CONSIGNMENT_ITEM:
@@ -227,13 +239,13 @@ def _trade_line(line: etree._Element, state: _State) -> None:
         elif tag == _ORIGIN_COUNTRY:
             origin = True
             for country in _checked(rows[11], child, _ID, "EPH-MAN-009"):
-                coded["countries"].extend(codes.unknown(country, "countries"))
+                _code(country, "countries", coded)
         elif tag == _LINE_NOTE:
             _line_note(child, subjects, state)
         elif tag == _PHYSICAL_PACKAGE:
             packaged = True
             for package in _checked(rows[14], child, _TYPE_CODE, "EPH-MAN-010"):
-                coded["packages"].extend(codes.unknown(package, "packages"))
+                _code(package, "packages", coded)
         elif tag in _MEASURES:
             coded["measures"].extend(codes.measure_unit(child))
         elif tag == _APPLIED_PROCESS:
@@ -256,9 +268,9 @@ def _line_note(
     for subject in found:
         code = value(subject)
         subjects[code] = subject
-        coded["line_subjects"].extend(codes.unknown(subject, "line_subjects"))
+        _code(subject, "line_subjects", coded)
         if state.type_code == "851" and _normalized(subject).startswith("RPC"):
             state.reexport.append(business.reexport_note_on_851(subject))
     if any(_normalized(subject) == "RPCCO" for subject in found):
         for content in note.iterchildren(_CONTENT):
-            coded["countries"].extend(codes.unknown(content, "countries"))
+            _code(content, "countries", coded)
