@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from aiohttp import web
-from aiohttp.typedefs import Middleware
+from aiohttp.typedefs import Handler, Middleware
 
 from conformance.hub.codec import (
     CodecError,
@@ -58,6 +58,8 @@ class _CommitSlot:
 
 _COMMIT = web.AppKey("commit_slot", _CommitSlot)
 _XML = "text/xml"
+# Responses above this many bytes go out in slices of this size (see _respond).
+_WRITE_SLICE = 64 * 1024
 
 
 def server_ssl_context(pki: TestPki) -> ssl.SSLContext:
@@ -86,7 +88,9 @@ def create_app(
                          "/hub/DeliveryService")
     """
     # ``middlewares`` wrap every exchange: the hook injected wire faults use.
-    app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=middlewares)
+    app = web.Application(
+        client_max_size=MAX_BODY_BYTES, middlewares=[_sliced_writes, *middlewares]
+    )
     app[_SERVICE] = service
     app[_ENDPOINT] = wsdl_endpoint
     app[_COMMIT] = _CommitSlot()
@@ -138,6 +142,28 @@ async def _soap(request: web.Request) -> web.Response:
     logger.info("%s caller=%s status=%d %.1f ms", operation, caller, status, elapsed_ms)
     logger.debug("response to %s: %r", caller, payload)
     return web.Response(body=payload, status=status, content_type=_XML, charset="utf-8")
+
+
+@web.middleware
+async def _sliced_writes(request: web.Request, handler: Handler) -> web.StreamResponse:
+    # asyncio's TLS layer encrypts each write whole into a memory buffer that keeps
+    # its largest size for the life of the connection, so one multi-megabyte batch
+    # pull would pin that much memory per connection. Outermost, so injected wire
+    # faults still see (and may rewrite) the whole body first.
+    response = await handler(request)
+    body = response.body if isinstance(response, web.Response) else None
+    if not isinstance(body, bytes) or len(body) <= _WRITE_SLICE:
+        return response
+    sliced = web.StreamResponse(
+        status=response.status, reason=response.reason, headers=response.headers
+    )
+    sliced.content_length = len(body)
+    await sliced.prepare(request)
+    view = memoryview(body)
+    for start in range(0, len(body), _WRITE_SLICE):
+        await sliced.write(view[start : start + _WRITE_SLICE])
+    await sliced.write_eof()
+    return sliced
 
 
 def _call_grouped(

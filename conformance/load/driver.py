@@ -236,5 +236,14 @@ def _sample_memory(
             )
         except psutil.Error:
             continue
+    if "hub" in pids:
+        # The hub's memory follows its open connections (a TLS connection holds
+        # buffers of its own), not the certificates it has carried.
+        try:
+            sample["hub_connections"] = len(
+                psutil.Process(pids["hub"]).net_connections()
+            )
+        except psutil.Error:
+            pass
     out.write(json.dumps(sample) + "\n")
     out.flush()

@@ -16,15 +16,13 @@ from conformance.errors import HubError
 from conformance.hub.entities import EnvelopeHeader
 from conformance.load import coordination
 from conformance.load.envelopes import load_envelope, route, run_delivery_numbers
-from conformance.load.worker_state import WorkerState
+from conformance.load.worker_state import ACK_CONCURRENCY, Side, WorkerState
 
 __all__ = ["ExporterUser", "ImporterUser"]
 
 logger = logging.getLogger(__name__)
 
 _IDLE_SECONDS = 0.2
-# Acknowledgements of one batch in flight at once: enough to hide the round trip.
-_ACK_CONCURRENCY = 16
 # One importer turn in this many lists headers and pulls singly instead of in batch.
 _SINGLE_PULL_EVERY = 10
 _SINGLE_PULLS = 20
@@ -51,7 +49,7 @@ class ExporterUser(User):
             settings.seed, n, path.sender, path.recipient, settings.run_tag
         )
         try:
-            header = state.client(path.sender).deliver_envelope(envelope)
+            header = state.client(path.sender, Side.EXPORT).deliver_envelope(envelope)
         except HubError:
             state.counters.delivery_failed += 1
             return
@@ -91,7 +89,7 @@ class ImporterUser(User):
             if not numbers:
                 gevent.sleep(_IDLE_SECONDS)
                 return
-            pool = gevent.pool.Pool(_ACK_CONCURRENCY)
+            pool = gevent.pool.Pool(ACK_CONCURRENCY)
             for number in numbers:
                 pool.spawn(_acknowledge, state, recipient, number)
             pool.join()
@@ -101,7 +99,7 @@ class ImporterUser(User):
     def _pull(self, state: WorkerState, recipient: str) -> list[str]:
         # Only this run's envelopes are pulled singly and acknowledged: on a shared
         # hub the others belong to someone else and must stay pending for them.
-        client, tag = state.client(recipient), state.settings.run_tag
+        client, tag = state.client(recipient, Side.IMPORT), state.settings.run_tag
         try:
             if self._turns % _SINGLE_PULL_EVERY:
                 pulled: list[EnvelopeHeader] = list(client.pull_import_envelope())
@@ -124,7 +122,7 @@ class ImporterUser(User):
 
 def _acknowledge(state: WorkerState, recipient: str, number: str) -> None:
     try:
-        state.client(recipient).acknowledge_envelope_receipt(number)
+        state.client(recipient, Side.IMPORT).acknowledge_envelope_receipt(number)
     except HubError:
         return
     state.record_acknowledgement(number, recipient)

@@ -7,6 +7,7 @@ envelopes and the hub never sees a contended acknowledgement.
 
 from __future__ import annotations
 
+import enum
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -21,9 +22,26 @@ from conformance.load.files import ledger_prefix
 from conformance.load.settings import LoadSettings
 from conformance.load.shapes import Shape, shape_for
 
-__all__ = ["Counters", "WorkerState"]
+__all__ = ["ACK_CONCURRENCY", "Counters", "Side", "WorkerState"]
 
 _FLUSH_EVERY = 2000
+# Acknowledgements of one pulled batch in flight at once: enough to hide the
+# round trip.
+ACK_CONCURRENCY = 16
+
+
+class Side(enum.Enum):
+    """Which part of an NPPO's system speaks: its exports or its imports."""
+
+    EXPORT = "export"
+    IMPORT = "import"
+
+
+# Connections per NPPO and side, as a national system's own pool would cap them.
+# Small caps are reached within seconds, so the number of connections (and the
+# hub's memory, about 0.3 MiB per TLS connection) stops growing early in a run
+# instead of creeping up with every rare peak of concurrent requests.
+_CONNECTIONS = {Side.EXPORT: 8, Side.IMPORT: ACK_CONCURRENCY}
 
 
 @dataclass(slots=True)
@@ -67,7 +85,7 @@ class WorkerState:
     counters: Counters = field(default_factory=Counters)
     draining: bool = False
     _next: Iterator[int] = field(init=False)
-    _clients: dict[str, FastHubClient] = field(default_factory=dict)
+    _clients: dict[tuple[str, Side], FastHubClient] = field(default_factory=dict)
     _locks: dict[str, gevent.lock.Semaphore] = field(default_factory=dict)
     _delivered: _Ledger | None = None
     _acknowledged: _Ledger | None = None
@@ -123,18 +141,18 @@ class WorkerState:
                 return code, lock
         return None
 
-    def client(self, code: str) -> FastHubClient:
-        """The pooled client of NPPO ``code`` in this process."""
-        client = self._clients.get(code)
+    def client(self, code: str, side: Side) -> FastHubClient:
+        """The pooled client of NPPO ``code``'s ``side`` in this process."""
+        client = self._clients.get((code, side))
         if client is None:
             context = shared_ssl_context(self.settings.pki_dir, code)
             client = FastHubClient(
                 self.settings.hub_url_for(self.index),
                 context,
-                concurrency=64,
+                concurrency=_CONNECTIONS[side],
                 on_request=self.on_request,
             )
-            self._clients[code] = client
+            self._clients[code, side] = client
         return client
 
     def record_delivery(self, number: str, sender: str, recipient: str) -> None:

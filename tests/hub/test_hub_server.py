@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio.sslproto
 import logging
 import ssl
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -276,3 +278,65 @@ def test_get_without_wsdl_query_explains_itself(hub: EmbeddedHub) -> None:
 
     assert response.status_code == 400
     assert "?wsdl" in response.text
+
+
+def _big_envelopes(count: int) -> list[Envelope]:
+    # About 20 KiB each, so one batch pull answers far more than one write slice.
+    text = "<rsm:SPSCertificate xmlns:rsm='urn:x'>" + "Malus domestica; " * 1200
+    return [
+        Envelope(
+            from_="NL",
+            to="KE",
+            certificate_type=851,
+            certificate_status=70,
+            nppo_certificate_number=f"NL-2024-{n:04d}",
+            content=f"{text}{n}</rsm:SPSCertificate>",
+        )
+        for n in range(count)
+    ]
+
+
+def test_a_large_answer_leaves_in_bounded_writes_and_arrives_whole(
+    hub: EmbeddedHub, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # asyncio's TLS layer keeps, per connection, a buffer as large as the largest
+    # single write; a multi-megabyte pull written whole would pin that much.
+    writes: list[int] = []
+    original = asyncio.sslproto.SSLProtocol._write_appdata
+
+    def recording(self: asyncio.sslproto.SSLProtocol, list_of_data: Any) -> None:
+        writes.extend(len(data) for data in list_of_data)
+        original(self, list_of_data)
+
+    monkeypatch.setattr(asyncio.sslproto.SSLProtocol, "_write_appdata", recording)
+    sent = _big_envelopes(30)
+    with _client(hub, "NL") as exporter, _client(hub, "KE") as importer:
+        for envelope in sent:
+            exporter.deliver_envelope(envelope)
+        writes.clear()
+        pulled = importer.pull_import_envelope()
+
+    assert sorted(e.content or "" for e in pulled) == sorted(
+        e.content or "" for e in sent
+    )
+    assert sum(writes) > 500_000
+    assert max(writes) <= 64 * 1024 + 4096
+
+
+def test_wire_faults_still_rewrite_a_large_answer(tmp_path: Path) -> None:
+    # Slicing happens after every injected fault has seen the whole body.
+    headers = {"Content-Type": "text/xml"}
+    with EmbeddedHub(
+        tmp_path / "hub", validator=_accept_everything, fault="wrong-namespace"
+    ) as hub:
+        with _raw(hub, hub.pki.client("NL")) as raw:
+            for envelope in _big_envelopes(10):
+                body = encode_request("DeliverEnvelope", envelope=envelope)
+                assert raw.post(hub.url, content=body, headers=headers).is_success
+        with _raw(hub, hub.pki.client("KE")) as raw:
+            body = encode_request("PULLImportEnvelope")
+            response = raw.post(hub.url, content=body, headers=headers)
+
+    assert len(response.content) > 10 * 20_000
+    assert b"http://tempuri.org/" in response.content
+    assert int(response.headers["Content-Length"]) == len(response.content)
