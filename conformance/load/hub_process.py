@@ -50,7 +50,11 @@ class HubProcess:
         args += [str(self.state_dir), *(f"--nppo={code}" for code in self.nppos)]
         # The hub serves from a thread; one malloc arena keeps its memory from
         # spreading over per-thread arenas on a multi-million certificate run.
-        env = {**os.environ, "MALLOC_ARENA_MAX": "1", "MALLOC_MMAP_THRESHOLD_": "131072"}
+        env = {
+            **os.environ,
+            "MALLOC_ARENA_MAX": "1",
+            "MALLOC_MMAP_THRESHOLD_": "131072",
+        }
         with (self.state_dir / "hub.log").open("wb") as log:
             self._process = subprocess.Popen(
                 args, stdout=log, stderr=subprocess.STDOUT, env=env
