@@ -200,6 +200,7 @@ def command(
                 fixtures_dir=find_fixtures_dir(),
             )
             result = _hub_selftest(report_dir, faults, options, jobs, progress)
+            result.seed = seed
         else:
             result = _nppo_selftest(report_dir, progress)
         written = write_selftest(result, report_dir / SELFTEST_FILE)

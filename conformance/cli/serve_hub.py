@@ -8,6 +8,7 @@ import click
 
 from conformance.cli import EXIT_CLEAN, EXIT_USAGE
 from conformance.errors import ConformanceError
+from conformance.hub.allocator import settle_allocator
 from conformance.hub.embedded import DEFAULT_NPPOS, EmbeddedHub
 
 __all__ = ["command"]
@@ -64,6 +65,8 @@ def command(
             err=True,
         )
         raise SystemExit(EXIT_USAGE)
+    # A hub left serving for days must not creep up in memory (see the module).
+    settle_allocator()
     try:
         hub = EmbeddedHub(
             state_dir, nppos or DEFAULT_NPPOS, host=host, port=port, fault=fault

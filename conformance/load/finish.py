@@ -129,7 +129,12 @@ def _charts(
         for key, value in sample.items():
             if key.endswith("_rss_mb"):
                 memory_lines.setdefault(key[:-7], []).append((sample["t"], value))
-    return {
+    connections = [
+        (sample["t"], sample["hub_connections"])
+        for sample in memory
+        if "hub_connections" in sample
+    ]
+    charts: dict[str, Series] = {
         "Certificates acknowledged per second": {
             "certificates/s": [(p["t"], p["certificates_per_s"]) for p in points]
         },
@@ -143,6 +148,10 @@ def _charts(
         "Workers": {"workers": [(p["t"], p["workers"]) for p in points]},
         "Resident memory (MiB)": memory_lines,
     }
+    if connections:
+        # The reference hub's memory follows its open connections.
+        charts["Connections open at the reference hub"] = {"hub": connections}
+    return charts
 
 
 def _jsonl(path: Path) -> list[dict[str, Any]]:

@@ -48,17 +48,8 @@ class HubProcess:
         self.state_dir.mkdir(parents=True, exist_ok=True)
         args = [sys.executable, "-m", "conformance.load.hub_process"]
         args += [str(self.state_dir), *(f"--nppo={code}" for code in self.nppos)]
-        # The hub serves from a thread; one malloc arena keeps its memory from
-        # spreading over per-thread arenas on a multi-million certificate run.
-        env = {
-            **os.environ,
-            "MALLOC_ARENA_MAX": "1",
-            "MALLOC_MMAP_THRESHOLD_": "131072",
-        }
         with (self.state_dir / "hub.log").open("wb") as log:
-            self._process = subprocess.Popen(
-                args, stdout=log, stderr=subprocess.STDOUT, env=env
-            )
+            self._process = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + _START_SECONDS
         while time.monotonic() < deadline:
             if url_file.exists():
@@ -97,7 +88,10 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 
 def _serve(state_dir: Path, nppos: Sequence[str], listing_limit: int) -> None:
+    from conformance.hub.allocator import settle_allocator
     from conformance.hub.embedded import EmbeddedHub
+
+    settle_allocator()
 
     def _terminate(signum: int, frame: object) -> None:
         raise KeyboardInterrupt

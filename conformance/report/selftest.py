@@ -48,6 +48,8 @@ class SelftestResult:
     """A selftest: the clean reference's counts and one outcome per fault."""
 
     profile: str
+    # The Hypothesis seed of the hub profile's runs, so a result can be repeated.
+    seed: int | None = None
     clean_passed: int = 0
     clean_failed: int = 0
     clean_failed_ids: list[str] = field(default_factory=list)
@@ -66,6 +68,7 @@ class SelftestResult:
         """The ``selftest.json`` document."""
         return {
             "profile": self.profile,
+            "seed": self.seed,
             "clean": {"passed": self.clean_passed, "failed": self.clean_failed},
             "faults": [outcome.to_json() for outcome in self.faults],
         }

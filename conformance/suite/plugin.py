@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Generator
+from pathlib import PurePath
 from typing import Any
 
 import allure
@@ -16,6 +17,7 @@ __all__ = ["HYPOTHESIS_PROFILE", "SuitePlugin"]
 HYPOTHESIS_PROFILE = "ephyto-conformance"
 # Where @given keeps the settings a test runs with.
 _HYPOTHESIS_SETTINGS = "_hypothesis_internal_use_settings"
+_HYPOTHESIS_STATISTICS = "hypothesis-statistics-"
 
 
 class SuitePlugin:
@@ -78,6 +80,21 @@ class SuitePlugin:
             if hasattr(test, _HYPOTHESIS_SETTINGS):
                 setattr(test, _HYPOTHESIS_SETTINGS, profile)
 
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        """Keep Hypothesis' per-test statistics out of junit.xml's suite properties."""
+        # Before junitxml's own sessionfinish writes the file. The statistics are
+        # base64 blobs keyed by node id: noise for CI readers of the check results.
+        from _pytest.junitxml import xml_key
+
+        xml = session.config.stash.get(xml_key, None)
+        if xml is not None:
+            xml.global_properties = [
+                (name, value)
+                for name, value in xml.global_properties
+                if not name.startswith(_HYPOTHESIS_STATISTICS)
+            ]
+
     @pytest.hookimpl(wrapper=True, tryfirst=True)
     def pytest_runtest_setup(self, item: pytest.Item) -> Generator[None, None, None]:
         """Label the allure result with the check id, title and requirement."""
@@ -100,3 +117,10 @@ def _label(item: pytest.Item) -> None:
     dynamic.label("check_id", info.id)
     dynamic.label("requirement", info.requirement)
     dynamic.description(f"Requirement: {info.requirement}")
+    if callspec is None:
+        return
+    for name, value in callspec.params.items():
+        if isinstance(value, PurePath):
+            # Allure shows a parameter's repr; the case id reads better than
+            # PosixPath('/home/...').
+            dynamic.parameter(name, callspec.id)

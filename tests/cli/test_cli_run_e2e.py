@@ -32,7 +32,10 @@ def test_run_against_reference_hub_passes_and_reports(tmp_path: Path) -> None:
     )
 
     assert finished.returncode == 0, finished.stdout[-3000:] + finished.stderr[-3000:]
-    assert (reports / "junit.xml").is_file()
+    junit = (reports / "junit.xml").read_text(encoding="utf-8")
+    assert 'name="check_id"' in junit
+    # Hypothesis' base64 statistics are kept out of the suite's properties.
+    assert "hypothesis-statistics-" not in junit
     assert any((reports / "allure-results").glob("*-result.json"))
     summary = json.loads((reports / "summary.json").read_text(encoding="utf-8"))
     assert {"run_id", "target", "started", "finished", "tool_version"} <= set(summary)
@@ -52,6 +55,15 @@ def test_run_against_reference_hub_passes_and_reports(tmp_path: Path) -> None:
     cases = {entry.get("case") for entry in tests if entry["id"] == "HUB-SAMPLE-001"}
     assert any(str(case).startswith("fixtures/") for case in cases), cases
     assert "HUB-ACK-001" in finished.stdout
+    # Allure shows each sample case by its label, not by a path object's repr.
+    sample_parameters = [
+        parameter["value"]
+        for result in (reports / "allure-results").glob("*-result.json")
+        for parameter in json.loads(result.read_text("utf-8")).get("parameters", [])
+        if parameter["name"] == "sample"
+    ]
+    assert any("fixtures/" in value for value in sample_parameters), sample_parameters
+    assert not any("Path(" in value for value in sample_parameters), sample_parameters
 
 
 @pytest.mark.skipif(not _SAMPLES.is_dir(), reason="../shared/reference/samples absent")

@@ -55,8 +55,9 @@ def test_caught_faults_exit_0_and_write_the_matrix(tmp_path: Path) -> None:
 
     assert result.exit_code == 0, result.output
     report = _report(tmp_path)
-    assert set(report) == {"profile", "clean", "faults"}
+    assert set(report) == {"profile", "seed", "clean", "faults"}
     assert report["profile"] == "hub"
+    assert report["seed"] == int(_SEED)
     assert set(report["clean"]) == {"passed", "failed"}
     assert report["clean"]["failed"] == 0
     assert report["clean"]["passed"] > 0

@@ -53,7 +53,13 @@ def test_a_small_run_acknowledges_every_certificate_once(tmp_path: Path) -> None
     with (tmp_path / "locust_stats.csv").open(encoding="utf-8") as handle:
         rows = [row for row in csv.DictReader(handle) if row["Type"] == "SOAP"]
     assert _OPERATIONS <= {row["Name"] for row in rows}
-    assert "Queue depth" in (tmp_path / "load-report.html").read_text("utf-8")
+    page = (tmp_path / "load-report.html").read_text("utf-8")
+    assert "Queue depth" in page
+    assert "Connections open at the reference hub" in page
+    samples = (tmp_path / "memory.jsonl").read_text("utf-8").splitlines()
+    # Two NPPOs, each with its export and import pool, plus the listening socket.
+    connections = [json.loads(line).get("hub_connections", 0) for line in samples]
+    assert 2 <= max(connections) <= 2 * (8 + 16) + 1
 
 
 def test_a_broken_threshold_fails_the_run(tmp_path: Path) -> None:
