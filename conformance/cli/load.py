@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import time
 from pathlib import Path
 from typing import Any
 
@@ -134,7 +135,7 @@ def command(**options: Any) -> None:
         raise SystemExit(EXIT_USAGE) from err
     from conformance.load.driver import LoadRun, RunResult
     from conformance.load.finish import finish
-    from conformance.load.live_view import ProgressView
+    from conformance.load.live_view import ProgressView, check_text
 
     if len(options["nppos"]) == 1:
         raise click.BadParameter(
@@ -161,13 +162,28 @@ def command(**options: Any) -> None:
     def check(result: RunResult) -> tuple[dict[str, Any], int]:
         view.stop()
         console.print("checking every delivered envelope ...")
-        return finish(
-            result,
-            report_dir=options["report_dir"],
-            certificates=options["certificates"],
-            thresholds=thresholds,
-            verify_seconds=max(120.0, timeout),
-        )
+        total = int(result.progress.get("delivered") or 0)
+        started = time.monotonic()
+        checking = ProgressView(console, render=check_text)
+
+        def on_verify(asked: int) -> None:
+            elapsed = time.monotonic() - started
+            checking.update({"asked": asked, "total": total, "t": elapsed})
+
+        def on_store() -> None:
+            checking.stop()
+            console.print("reading the reference hub's store ...")
+
+        with checking:
+            return finish(
+                result,
+                report_dir=options["report_dir"],
+                certificates=options["certificates"],
+                thresholds=thresholds,
+                verify_seconds=max(120.0, timeout),
+                on_verify=on_verify,
+                on_store=on_store,
+            )
 
     try:
         with view:

@@ -32,6 +32,7 @@ def finish(
     thresholds: Thresholds,
     verify_seconds: float,
     on_verify: Callable[[int], None] | None = None,
+    on_store: Callable[[], None] | None = None,
 ) -> tuple[dict[str, Any], int]:
     """Run the loss check, write the summary and the page; return the exit code."""
     check_path = report_dir / _CHECK_FILE
@@ -47,6 +48,8 @@ def finish(
             progress=on_verify,
         )
         if result.hub_database is not None and result.hub_database.exists():
+            if on_store is not None:
+                on_store()
             query_store(ledger, result.hub_database)
         check = ledger.check()
         to_ack = ledger.delivery_to_acknowledgement(5.0)

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.live import Live
 from rich.text import Text
 
-__all__ = ["ProgressView", "progress_text"]
+__all__ = ["ProgressView", "check_text", "progress_text"]
 
 
 def progress_text(point: dict[str, Any]) -> Text:
@@ -41,6 +41,17 @@ def progress_text(point: dict[str, Any]) -> Text:
     )
 
 
+def check_text(point: dict[str, Any]) -> Text:
+    """One point of the loss check: tracking answers asked so far, and their rate."""
+    elapsed = float(point.get("t") or 0.0)
+    rate = point["asked"] / elapsed if elapsed > 0 else 0.0
+    return Text.assemble(
+        (f"{elapsed:>7.0f} s  ", "dim"),
+        f"tracking checked {point['asked']:>9,}/{point['total']:,} delivered "
+        f"envelopes  {rate:>7,.0f}/s",
+    )
+
+
 class ProgressView:
     """Shows progress points; :meth:`stop` ends the line before anything else prints."""
 
@@ -50,8 +61,10 @@ class ProgressView:
         *,
         interval: float = 10.0,
         clock: Callable[[], float] = time.monotonic,
+        render: Callable[[dict[str, Any]], Text] = progress_text,
     ) -> None:
         self._console = console
+        self._render = render
         self._interval = interval
         self._clock = clock
         self._last_print: float | None = None
@@ -64,11 +77,11 @@ class ProgressView:
     def update(self, point: dict[str, Any]) -> None:
         """Show ``point`` (on a log, at most once per interval)."""
         if self._live is not None:
-            self._live.update(progress_text(point))
+            self._live.update(self._render(point))
             return
         now = self._clock()
         if self._last_print is None or now - self._last_print >= self._interval:
-            self._console.print(progress_text(point), soft_wrap=True)
+            self._console.print(self._render(point), soft_wrap=True)
             self._last_print, self._unprinted = now, None
         else:
             self._unprinted = point
@@ -80,7 +93,7 @@ class ProgressView:
             self._live.stop()
             self._live = None
         elif self._unprinted is not None:
-            self._console.print(progress_text(self._unprinted), soft_wrap=True)
+            self._console.print(self._render(self._unprinted), soft_wrap=True)
             self._unprinted = None
 
     def __enter__(self) -> Self:

@@ -7,7 +7,7 @@ from typing import Any
 
 from rich.console import Console
 
-from conformance.load.live_view import ProgressView, progress_text
+from conformance.load.live_view import ProgressView, check_text, progress_text
 
 
 def _point(t: float, delivered: int, acknowledged: int) -> dict[str, Any]:
@@ -65,3 +65,22 @@ def test_current_and_average_rates_are_labelled_apart() -> None:
 
     assert "current       7" in text
     assert "average       5" in text
+
+
+def test_the_loss_check_shows_its_progress_and_rate() -> None:
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=False, width=200)
+    ticks = iter([0.0, 20.0])
+    view = ProgressView(
+        console, interval=10.0, clock=lambda: next(ticks), render=check_text
+    )
+
+    with view:
+        view.update({"asked": 5000, "total": 2_000_000, "t": 2.5})
+        view.update({"asked": 45000, "total": 2_000_000, "t": 22.5})
+
+    lines = out.getvalue().splitlines()
+    assert lines[0].endswith(
+        "tracking checked     5,000/2,000,000 delivered envelopes    2,000/s"
+    )
+    assert "45,000/2,000,000" in lines[-1]
