@@ -58,7 +58,7 @@ class _CommitSlot:
 
 _COMMIT = web.AppKey("commit_slot", _CommitSlot)
 _XML = "text/xml"
-# Responses above this many bytes go out in slices of this size (see _respond).
+# Responses above this many bytes go out in slices of this size (_sliced_writes).
 _WRITE_SLICE = 64 * 1024
 
 
