@@ -7,11 +7,12 @@ import logging
 import os
 import socket
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Self
 
 from aiohttp import web
+from aiohttp.typedefs import Middleware
 
 from conformance.errors import ConfigError
 from conformance.hub.faults import DEFAULT_CLIENT_TIMEOUT, find_fault
@@ -45,7 +46,8 @@ class EmbeddedHub:
     first); ``None`` answers all of them. ``fault`` names a catalogued hub fault
     (``conformance.hub.faults``) to inject; wire faults are tuned to defeat a client
     whose timeout is ``client_timeout`` seconds. ``service_factory`` builds the
-    service over the hub's store instead (to observe or wrap every operation).
+    service over the hub's store instead (to observe or wrap every operation);
+    ``middlewares`` wrap every exchange on the wire (to disturb the transport).
 
     Raises ``UsageError`` for an invalid NPPO code or fault name and ``ConfigError``
     when the state directory is not writable or the port cannot be bound.
@@ -63,10 +65,12 @@ class EmbeddedHub:
         fault: str | None = None,
         client_timeout: float = DEFAULT_CLIENT_TIMEOUT,
         service_factory: Callable[[HubStore], HubService] | None = None,
+        middlewares: Sequence[Middleware] = (),
     ) -> None:
         self.state_dir = Path(state_dir)
         self.fault = None if fault is None else find_fault(fault)
         self._client_timeout = client_timeout
+        self._middlewares = tuple(middlewares)
         self.nppos = tuple(check_nppo_code(code) for code in nppos)
         self.host = host
         self.pki = TestPki.create(
@@ -151,7 +155,7 @@ class EmbeddedHub:
     async def _serve(self) -> None:
         self._loop = asyncio.get_running_loop()
         self._stop = asyncio.Event()
-        middlewares = (
+        middlewares = self._middlewares + (
             () if self.fault is None else self.fault.middlewares(self._client_timeout)
         )
         app = create_app(self.service, wsdl_endpoint=self.url, middlewares=middlewares)

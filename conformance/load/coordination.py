@@ -180,6 +180,8 @@ def _point(
         "acknowledged": totals.acknowledged,
         # Worker reports arrive at different moments; never show a negative queue.
         "pending": max(0, totals.delivered - totals.acknowledged),
+        "retried": totals.retried,
+        "copies": totals.copies,
         "certificates_per_s": round(rate, 2),
         "workers": workers,
         "users": runner.user_count if runner is not None else 0,

@@ -18,8 +18,10 @@ __all__ = [
     "is_run_envelope",
     "load_envelope",
     "route",
+    "run_certificate_index",
     "run_certificate_number",
     "run_delivery_numbers",
+    "run_headers",
 ]
 
 
@@ -50,6 +52,15 @@ def run_certificate_number(run_tag: str, n: int) -> str:
     return f"LOAD-{run_tag}-{n}"
 
 
+def run_certificate_index(certificate_number: str, run_tag: str) -> int | None:
+    """``n`` of a ``LOAD-<run_tag>-<n>`` certificate number; None for any other."""
+    prefix = f"LOAD-{run_tag}-"
+    if not run_tag or not certificate_number.startswith(prefix):
+        return None
+    digits = certificate_number[len(prefix) :]
+    return int(digits) if digits.isdigit() else None
+
+
 def is_run_envelope(header: EnvelopeHeader, run_tag: str) -> bool:
     """True when ``header`` is one of run ``run_tag``'s envelopes (always, untagged)."""
     if not run_tag:
@@ -57,13 +68,16 @@ def is_run_envelope(header: EnvelopeHeader, run_tag: str) -> bool:
     return header.nppo_certificate_number.startswith(f"LOAD-{run_tag}-")
 
 
+def run_headers(
+    headers: Iterable[EnvelopeHeader], run_tag: str
+) -> list[EnvelopeHeader]:
+    """The run's envelopes among ``headers`` that carry a hubDeliveryNumber, in order."""
+    return [h for h in headers if h.hub_delivery_number and is_run_envelope(h, run_tag)]
+
+
 def run_delivery_numbers(headers: Iterable[EnvelopeHeader], run_tag: str) -> list[str]:
     """The hubDeliveryNumbers of the run's envelopes among ``headers``, in order."""
-    return [
-        h.hub_delivery_number
-        for h in headers
-        if h.hub_delivery_number and is_run_envelope(h, run_tag)
-    ]
+    return [h.hub_delivery_number or "" for h in run_headers(headers, run_tag)]
 
 
 def load_envelope(

@@ -85,6 +85,8 @@ def finish(
             "problems": problems,
             "lost_examples": list(check.lost_examples),
             "duplicated_examples": list(check.duplicated_examples),
+            "unanswered_copies": check.unanswered_copies,
+            "retried": int(result.progress.get("retried") or 0),
             "tracking_checked": check.tracking_checked,
             "store_checked": check.store_checked,
             "timed_out": result.timed_out,

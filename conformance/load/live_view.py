@@ -28,6 +28,8 @@ def progress_text(point: dict[str, Any]) -> Text:
     elapsed = float(point.get("t") or 0.0)
     average = point["acknowledged"] / elapsed if elapsed > 0 else 0.0
     pending = max(0, int(point["delivered"]) - int(point["acknowledged"]))
+    retried = int(point.get("retried") or 0)
+    quiet = f"workers {point['workers']}  failures {point['failures']}"
     return Text.assemble(
         (f"{elapsed:>7.0f} s  ", "dim"),
         f"delivered {point['delivered']:>9,}/{point['requested']:,}  ",
@@ -37,7 +39,7 @@ def progress_text(point: dict[str, Any]) -> Text:
         f"{pending:>7,}  ",
         f"certificates/s current {point['certificates_per_s']:>7,.0f} ",
         f"average {average:>7,.0f}  ",
-        (f"workers {point['workers']}  failures {point['failures']}", "dim"),
+        (quiet + (f"  retried {retried:,}" if retried else ""), "dim"),
     )
 
 

@@ -19,7 +19,10 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS delivered (
     number TEXT, sender TEXT, recipient TEXT, at REAL
 );
-CREATE TABLE IF NOT EXISTS acknowledged (number TEXT, recipient TEXT, at REAL);
+CREATE TABLE IF NOT EXISTS acknowledged (
+    number TEXT, recipient TEXT, at REAL, certificate TEXT
+);
+CREATE TABLE IF NOT EXISTS unanswered (certificate TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS tracking (number TEXT PRIMARY KEY, state TEXT);
 CREATE TABLE IF NOT EXISTS store_acks (number TEXT PRIMARY KEY, count INTEGER);
 CREATE INDEX IF NOT EXISTS delivered_number ON delivered (number);
@@ -42,6 +45,10 @@ class DeliveryCheck:
     store_checked: bool
     lost_examples: tuple[str, ...] = ()
     duplicated_examples: tuple[str, ...] = ()
+    # Envelopes the hub queued for a delivery whose answer it never sent, which the
+    # importer then received besides the retried delivery's: the at-least-once
+    # outcome of a lost answer, not a hub fault.
+    unanswered_copies: int = 0
 
     @property
     def ok(self) -> bool:
@@ -78,10 +85,24 @@ class Ledger:
         with self._db:
             self._db.executemany("INSERT INTO delivered VALUES (?, ?, ?, ?)", rows)
 
-    def add_acknowledged(self, rows: Iterable[tuple[str, str, float]]) -> None:
-        """(number, recipient, acknowledged at) per accepted acknowledgement."""
+    def add_acknowledged(
+        self, rows: Iterable[tuple[str, str, float] | tuple[str, str, float, str]]
+    ) -> None:
+        """(number, recipient, acknowledged at[, certificate number]) per accepted
+        acknowledgement."""
         with self._db:
-            self._db.executemany("INSERT INTO acknowledged VALUES (?, ?, ?)", rows)
+            self._db.executemany(
+                "INSERT INTO acknowledged VALUES (?, ?, ?, ?)",
+                ((*row, "")[:4] for row in rows),
+            )
+
+    def add_unanswered(self, certificates: Iterable[str]) -> None:
+        """Certificate numbers of deliveries the hub left unanswered."""
+        with self._db:
+            self._db.executemany(
+                "INSERT OR IGNORE INTO unanswered VALUES (?)",
+                ((certificate,) for certificate in certificates),
+            )
 
     def add_tracking(self, rows: Iterable[tuple[str, str]]) -> None:
         """(number, HUBTrackingInfo) as the hub's tracking API answers it."""
@@ -135,11 +156,22 @@ class Ledger:
         self._db.execute(f"CREATE TEMP TABLE verdict AS {per_number}")
         good = f"acks = 1 AND state = '{_FINAL_OK}' AND stored = 1"
         pending = f"state = '{_PENDING}' AND acks = 0"
+        # Received without having been delivered: a duplicate, unless it is the
+        # one extra envelope of a certificate whose delivery went unanswered.
+        undelivered = (
+            "SELECT number, COUNT(*) AS acks, MIN(certificate) AS certificate "
+            "FROM acknowledged WHERE number NOT IN (SELECT number FROM delivered) "
+            "GROUP BY number"
+        )
+        unanswered = "certificate IN (SELECT certificate FROM unanswered)"
         duplicated_sql = (
             "SELECT number FROM verdict WHERE acks > 1 OR stored > 1 "
             "UNION SELECT number FROM delivered GROUP BY number HAVING COUNT(*) > 1 "
-            "UNION SELECT number FROM acknowledged "
-            "WHERE number NOT IN (SELECT number FROM delivered)"
+            f"UNION SELECT number FROM ({undelivered}) "
+            f"WHERE acks > 1 OR NOT {unanswered}"
+        )
+        copies_sql = (
+            f"SELECT number FROM ({undelivered}) WHERE acks = 1 AND {unanswered}"
         )
         lost_sql = (
             f"SELECT number FROM verdict WHERE NOT ({good}) AND NOT ({pending}) "
@@ -155,6 +187,7 @@ class Ledger:
             store_checked=stored,
             lost_examples=self._some(lost_sql, examples),
             duplicated_examples=self._some(duplicated_sql, examples),
+            unanswered_copies=self._count(f"SELECT COUNT(*) FROM ({copies_sql})"),
         )
 
     def _count(self, sql: str) -> int:

@@ -1,7 +1,8 @@
 """Locust users of the hub: exporters deliver, importers list, pull and acknowledge.
 
 Every exchange goes through :class:`FastHubClient`, which fires Locust's ``request``
-event with request type ``SOAP`` and the operation as name.
+event with request type ``SOAP`` and the operation as name. A delivery or an
+acknowledgement the hub leaves unanswered is sent again (``conformance.load.retry``).
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ import gevent
 import gevent.pool
 from locust import User, constant, task
 
-from conformance.errors import HubError
-from conformance.hub.entities import EnvelopeHeader
-from conformance.load import coordination
-from conformance.load.envelopes import load_envelope, route, run_delivery_numbers
+from conformance.errors import HubError, HubFault, HubTransportError
+from conformance.hub.entities import EnvelopeHeader, TrackingInfo
+from conformance.load import coordination, retry
+from conformance.load.client import FastHubClient
+from conformance.load.envelopes import load_envelope, route, run_headers
 from conformance.load.worker_state import ACK_CONCURRENCY, Side, WorkerState
 
 __all__ = ["ExporterUser", "ImporterUser"]
@@ -48,20 +50,31 @@ class ExporterUser(User):
         envelope = load_envelope(
             settings.seed, n, path.sender, path.recipient, settings.run_tag
         )
-        try:
-            header = state.client(path.sender, Side.EXPORT).deliver_envelope(envelope)
-        except HubError:
-            state.counters.delivery_failed += 1
-            return
-        if header.hub_delivery_number:
-            state.record_delivery(
-                header.hub_delivery_number, path.sender, path.recipient
-            )
-        else:
-            state.counters.delivery_failed += 1
+        client = state.client(path.sender, Side.EXPORT)
+        for attempt, pause in enumerate(retry.pauses()):
+            gevent.sleep(pause)
+            if attempt:
+                state.counters.retried += 1
+            try:
+                header = client.deliver_envelope(envelope)
+            except HubTransportError:
+                # The hub may have queued it before the answer was lost.
+                state.record_unanswered_delivery(
+                    envelope.nppo_certificate_number, path.sender, path.recipient
+                )
+                continue
+            except HubFault:
+                break
+            if header.hub_delivery_number:
+                state.record_delivery(
+                    header.hub_delivery_number, path.sender, path.recipient
+                )
+                return
             logger.warning(
                 "certificate %d refused: %s", n, header.hub_delivery_error_message
             )
+            break
+        state.counters.delivery_failed += 1
 
 
 class ImporterUser(User):
@@ -85,44 +98,71 @@ class ImporterUser(User):
         recipient, lock = claim
         try:
             self._turns += 1
-            numbers = self._pull(state, recipient)
-            if not numbers:
+            pulled = self._pull(state, recipient)
+            if not pulled:
                 gevent.sleep(_IDLE_SECONDS)
                 return
             pool = gevent.pool.Pool(ACK_CONCURRENCY)
-            for number in numbers:
-                pool.spawn(_acknowledge, state, recipient, number)
+            for header in pulled:
+                pool.spawn(_acknowledge, state, recipient, header)
             pool.join()
         finally:
             lock.release()
 
-    def _pull(self, state: WorkerState, recipient: str) -> list[str]:
+    def _pull(self, state: WorkerState, recipient: str) -> list[EnvelopeHeader]:
         # Only this run's envelopes are pulled singly and acknowledged: on a shared
         # hub the others belong to someone else and must stay pending for them.
+        # A failed pull needs no retry: what it would have pulled waits for the
+        # next turn.
         client, tag = state.client(recipient, Side.IMPORT), state.settings.run_tag
         try:
             if self._turns % _SINGLE_PULL_EVERY:
-                pulled: list[EnvelopeHeader] = list(client.pull_import_envelope())
-                numbers = run_delivery_numbers(pulled, tag)
-                state.counters.foreign += len(pulled) - len(numbers)
+                listed: list[EnvelopeHeader] = list(client.pull_import_envelope())
+                pulled = run_headers(listed, tag)
             else:
-                headers = client.get_import_envelope_headers()
-                own = run_delivery_numbers(headers, tag)
-                state.counters.foreign += len(headers) - len(own)
-                numbers = [
-                    client.pull_single_import_envelope(number).hub_delivery_number
-                    or number
-                    for number in own[:_SINGLE_PULLS]
+                listed = list(client.get_import_envelope_headers())
+                pulled = [
+                    _single_pull(client, header)
+                    for header in run_headers(listed, tag)[:_SINGLE_PULLS]
                 ]
         except HubError:
             return []
-        state.counters.pulled += len(numbers)
-        return numbers
+        state.counters.foreign += len(listed) - len(run_headers(listed, tag))
+        state.counters.pulled += len(pulled)
+        return pulled
 
 
-def _acknowledge(state: WorkerState, recipient: str, number: str) -> None:
-    try:
-        state.client(recipient, Side.IMPORT).acknowledge_envelope_receipt(number)
-    except HubError:
+def _single_pull(client: FastHubClient, header: EnvelopeHeader) -> EnvelopeHeader:
+    pulled = client.pull_single_import_envelope(header.hub_delivery_number or "")
+    return header if not pulled.hub_delivery_number else pulled
+
+
+def _acknowledge(state: WorkerState, recipient: str, header: EnvelopeHeader) -> None:
+    number = header.hub_delivery_number or ""
+    client = state.client(recipient, Side.IMPORT)
+    unanswered = False
+    for attempt, pause in enumerate(retry.pauses()):
+        gevent.sleep(pause)
+        if attempt:
+            state.counters.retried += 1
+        try:
+            client.acknowledge_envelope_receipt(number)
+        except HubTransportError:
+            unanswered = True
+            continue
+        except HubFault:
+            # A refusal after an unanswered try: that try may have taken effect.
+            if not (unanswered and _is_delivered(client, number)):
+                return
+        state.record_acknowledgement(number, recipient, header.nppo_certificate_number)
         return
-    state.record_acknowledgement(number, recipient)
+    # Still unanswered: the envelope stays pending and the next pull offers it again.
+
+
+def _is_delivered(client: FastHubClient, number: str) -> bool:
+    # The addressee may track the envelope (D18).
+    try:
+        state = client.get_envelope_tracking_info(number).hub_tracking_info
+    except HubError:
+        return False
+    return state == TrackingInfo.DELIVERED

@@ -34,8 +34,12 @@ def load_ledger_files(ledger: Ledger, directory: Path, run_tag: str = "") -> Non
         for row in read_ledger_files(directory, ledger_prefix("delivered", run_tag))
     )
     ledger.add_acknowledged(
-        (row[0], row[1], float(row[2]))
+        (row[0], row[1], float(row[2]), row[3] if len(row) > 3 else "")
         for row in read_ledger_files(directory, ledger_prefix("acknowledged", run_tag))
+    )
+    ledger.add_unanswered(
+        row[0]
+        for row in read_ledger_files(directory, ledger_prefix("unanswered", run_tag))
     )
 
 

@@ -18,6 +18,7 @@ from typing import IO
 import gevent.lock
 
 from conformance.load.client import FastHubClient, RequestHook, shared_ssl_context
+from conformance.load.envelopes import run_certificate_index
 from conformance.load.files import ledger_prefix
 from conformance.load.settings import LoadSettings
 from conformance.load.shapes import Shape, shape_for
@@ -55,6 +56,11 @@ class Counters:
     quota: int = 0
     # Envelopes of other senders' runs seen in pulls and left alone.
     foreign: int = 0
+    # Exchanges sent again because the hub left the previous try unanswered.
+    retried: int = 0
+    # Acknowledged envelopes of a certificate that was already acknowledged under
+    # another hubDeliveryNumber (a delivery whose answer was lost, then retried).
+    copies: int = 0
 
 
 @dataclass(slots=True)
@@ -89,6 +95,10 @@ class WorkerState:
     _locks: dict[str, gevent.lock.Semaphore] = field(default_factory=dict)
     _delivered: _Ledger | None = None
     _acknowledged: _Ledger | None = None
+    _unanswered: _Ledger | None = None
+    # One bit per certificate of the run: acknowledged yet. Copies of a certificate
+    # all go to its one recipient, so one process sees all of them.
+    _acknowledged_bits: bytearray = field(init=False)
     _turn: int = 0
 
     def __post_init__(self) -> None:
@@ -101,10 +111,15 @@ class WorkerState:
         ledger.mkdir(parents=True, exist_ok=True)
         # The tag in the name lets the loss check read this run's files alone.
         stem = f"w{self.index}-{os.getpid()}"
-        delivered = ledger_prefix("delivered", self.settings.run_tag)
-        acknowledged = ledger_prefix("acknowledged", self.settings.run_tag)
-        self._delivered = _Ledger((ledger / f"{delivered}-{stem}.csv").open("a"))
-        self._acknowledged = _Ledger((ledger / f"{acknowledged}-{stem}.csv").open("a"))
+        self._delivered, self._acknowledged, self._unanswered = (
+            _Ledger(
+                (
+                    ledger / f"{ledger_prefix(kind, self.settings.run_tag)}-{stem}.csv"
+                ).open("a", encoding="utf-8")
+            )
+            for kind in ("delivered", "acknowledged", "unanswered")
+        )
+        self._acknowledged_bits = bytearray(self.settings.certificates // 8 + 1)
 
     @property
     def shape(self) -> Shape:
@@ -161,24 +176,50 @@ class WorkerState:
         assert self._delivered is not None
         self._delivered.write(f"{number},{sender},{recipient},{time.time():.3f}\n")
 
-    def record_acknowledgement(self, number: str, recipient: str) -> None:
-        """Write one accepted acknowledgement to this process's ledger."""
-        self.counters.acknowledged += 1
+    def record_unanswered_delivery(
+        self, certificate: str, sender: str, recipient: str
+    ) -> None:
+        """Write a delivery of ``certificate`` that the hub left unanswered.
+
+        The hub may have queued it all the same; the loss check then knows the
+        extra envelope the importer receives for ``certificate``.
+        """
+        assert self._unanswered is not None
+        self._unanswered.write(
+            f"{certificate},{sender},{recipient},{time.time():.3f}\n"
+        )
+
+    def record_acknowledgement(
+        self, number: str, recipient: str, certificate: str
+    ) -> None:
+        """Write one accepted acknowledgement of ``certificate`` to the ledger."""
+        index = run_certificate_index(certificate, self.settings.run_tag)
+        if index is not None and index < self.settings.certificates:
+            byte, bit = divmod(index, 8)
+            if self._acknowledged_bits[byte] >> bit & 1:
+                self.counters.copies += 1
+            else:
+                self._acknowledged_bits[byte] |= 1 << bit
+                self.counters.acknowledged += 1
+        else:
+            self.counters.acknowledged += 1
         assert self._acknowledged is not None
-        self._acknowledged.write(f"{number},{recipient},{time.time():.3f}\n")
+        self._acknowledged.write(
+            f"{number},{recipient},{time.time():.3f},{certificate}\n"
+        )
 
     def flush(self) -> None:
         """Push buffered ledger lines to disk."""
-        for ledger in (self._delivered, self._acknowledged):
+        for ledger in (self._delivered, self._acknowledged, self._unanswered):
             if ledger is not None:
                 ledger.flush()
 
     def close(self) -> None:
         """Flush and close the ledgers and the connection pools."""
-        for ledger in (self._delivered, self._acknowledged):
+        for ledger in (self._delivered, self._acknowledged, self._unanswered):
             if ledger is not None:
                 ledger.handle.close()
-        self._delivered = self._acknowledged = None
+        self._delivered = self._acknowledged = self._unanswered = None
         for client in self._clients.values():
             client.close()
         self._clients.clear()

@@ -88,3 +88,53 @@ def test_delivery_to_acknowledgement_is_bucketed(tmp_path: Path) -> None:
     ledger.add_acknowledged([("EPH1", "KE", 3.0), ("EPH2", "KE", 12.0)])
 
     assert ledger.delivery_to_acknowledgement(5.0) == [(0.0, 2.0), (10.0, 11.0)]
+
+
+def test_the_extra_envelope_of_an_unanswered_delivery_is_no_duplicate(
+    tmp_path: Path,
+) -> None:
+    # The hub queued EPH0 but its answer was lost; the retry queued EPH1.
+    ledger = _ledger(tmp_path, ["EPH1"])
+    ledger.add_unanswered(["LOAD-t-0"])
+    ledger.add_acknowledged(
+        [("EPH0", "KE", 2.0, "LOAD-t-0"), ("EPH1", "KE", 2.1, "LOAD-t-0")]
+    )
+    ledger.add_tracking([("EPH1", "Delivered")])
+
+    check = ledger.check()
+
+    assert (check.duplicated, check.unanswered_copies, check.ok) == (0, 1, True)
+    assert check.acknowledged == 1
+
+
+def test_an_extra_envelope_of_an_answered_delivery_is_a_duplicate(
+    tmp_path: Path,
+) -> None:
+    ledger = _ledger(tmp_path, ["EPH1"])
+    ledger.add_unanswered(["LOAD-t-5"])
+    ledger.add_acknowledged(
+        [("EPH0", "KE", 2.0, "LOAD-t-0"), ("EPH1", "KE", 2.1, "LOAD-t-0")]
+    )
+
+    check = ledger.check()
+
+    assert (check.duplicated, check.unanswered_copies) == (1, 0)
+    assert check.duplicated_examples == ("EPH0",)
+
+
+def test_an_unanswered_copy_acknowledged_twice_is_a_duplicate(
+    tmp_path: Path,
+) -> None:
+    ledger = _ledger(tmp_path, ["EPH1"])
+    ledger.add_unanswered(["LOAD-t-0"])
+    ledger.add_acknowledged(
+        [
+            ("EPH0", "KE", 2.0, "LOAD-t-0"),
+            ("EPH0", "KE", 2.2, "LOAD-t-0"),
+            ("EPH1", "KE", 2.1, "LOAD-t-0"),
+        ]
+    )
+
+    check = ledger.check()
+
+    assert (check.duplicated, check.unanswered_copies) == (1, 0)
