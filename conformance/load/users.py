@@ -14,10 +14,10 @@ import gevent.pool
 from locust import User, constant, task
 
 from conformance.errors import HubError, HubFault, HubTransportError
-from conformance.hub.entities import EnvelopeHeader, TrackingInfo
+from conformance.hub.entities import Envelope, EnvelopeHeader, TrackingInfo
 from conformance.load import coordination, retry
 from conformance.load.client import FastHubClient
-from conformance.load.envelopes import load_envelope, route, run_headers
+from conformance.load.envelopes import Route, load_envelope, route, run_headers
 from conformance.load.worker_state import ACK_CONCURRENCY, Side, WorkerState
 
 __all__ = ["ExporterUser", "ImporterUser"]
@@ -50,31 +50,8 @@ class ExporterUser(User):
         envelope = load_envelope(
             settings.seed, n, path.sender, path.recipient, settings.run_tag
         )
-        client = state.client(path.sender, Side.EXPORT)
-        for attempt, pause in enumerate(retry.pauses()):
-            gevent.sleep(pause)
-            if attempt:
-                state.counters.retried += 1
-            try:
-                header = client.deliver_envelope(envelope)
-            except HubTransportError:
-                # The hub may have queued it before the answer was lost.
-                state.record_unanswered_delivery(
-                    envelope.nppo_certificate_number, path.sender, path.recipient
-                )
-                continue
-            except HubFault:
-                break
-            if header.hub_delivery_number:
-                state.record_delivery(
-                    header.hub_delivery_number, path.sender, path.recipient
-                )
-                return
-            logger.warning(
-                "certificate %d refused: %s", n, header.hub_delivery_error_message
-            )
-            break
-        state.counters.delivery_failed += 1
+        if not _deliver(state, envelope, path):
+            state.counters.delivery_failed += 1
 
 
 class ImporterUser(User):
@@ -132,6 +109,35 @@ class ImporterUser(User):
         return pulled
 
 
+def _deliver(state: WorkerState, envelope: Envelope, path: Route) -> bool:
+    """Deliver ``envelope``, again while unanswered; True once it has a number."""
+    client = state.client(path.sender, Side.EXPORT)
+    for attempt, pause in enumerate(retry.pauses()):
+        if attempt:
+            gevent.sleep(pause)
+            state.counters.retried += 1
+        try:
+            header = client.deliver_envelope(envelope)
+        except HubTransportError:
+            # The hub may have queued it before the answer was lost.
+            state.record_unanswered_delivery(
+                envelope.nppo_certificate_number, path.sender, path.recipient
+            )
+            continue
+        except HubFault:
+            return False
+        if not header.hub_delivery_number:
+            logger.warning(
+                "certificate %s refused: %s",
+                envelope.nppo_certificate_number,
+                header.hub_delivery_error_message,
+            )
+            return False
+        state.record_delivery(header.hub_delivery_number, path.sender, path.recipient)
+        return True
+    return False
+
+
 def _single_pull(client: FastHubClient, header: EnvelopeHeader) -> EnvelopeHeader:
     pulled = client.pull_single_import_envelope(header.hub_delivery_number or "")
     return header if not pulled.hub_delivery_number else pulled
@@ -142,8 +148,8 @@ def _acknowledge(state: WorkerState, recipient: str, header: EnvelopeHeader) -> 
     client = state.client(recipient, Side.IMPORT)
     unanswered = False
     for attempt, pause in enumerate(retry.pauses()):
-        gevent.sleep(pause)
         if attempt:
+            gevent.sleep(pause)
             state.counters.retried += 1
         try:
             client.acknowledge_envelope_receipt(number)
